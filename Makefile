@@ -1,0 +1,62 @@
+# Guichet unique — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Local development only: a random secret kept in a git-ignored file, passed by environment.
+DEV_SECRET_FILE := .dev-secret-key
+
+.PHONY: run test lint format migrations-check pytest pytest-postgres demo lock clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# The virtualenv is rebuilt whenever the lock file changes.
+$(VENV)/.installed: requirements-dev.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
+	touch $@
+
+$(DEV_SECRET_FILE):
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+	chmod 600 $@
+
+run: $(VENV)/.installed $(DEV_SECRET_FILE)
+	DJANGO_DEBUG=1 DJANGO_SECRET_KEY="$$(cat $(DEV_SECRET_FILE))" $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=1 DJANGO_SECRET_KEY="$$(cat $(DEV_SECRET_FILE))" $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  Guichet unique : http://127.0.0.1:$(PORT)/"
+	@echo "  Administration : http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Comptes de démonstration (mot de passe : guichet-demo) :"
+	@echo "    animatrice@demo.guichet.invalid (animatrice), operatrice@demo.guichet.invalid (opératrice),"
+	@echo "    admin@demo.guichet.invalid (administratrice)"
+	@echo ""
+	DJANGO_DEBUG=1 DJANGO_SECRET_KEY="$$(cat $(DEV_SECRET_FILE))" $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: $(VENV)/.installed
+	$(BIN)/pytest --create-db
+
+pytest-postgres: $(VENV)/.installed
+	scripts/with-postgres $(BIN)/pytest --create-db
+
+# The whole suite: lint, migrations in sync, tests on SQLite, then on a throwaway PostgreSQL 15.
+test: lint migrations-check pytest pytest-postgres
+
+lock: $(BIN)/activate
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml -o requirements.txt --python-version 3.11 --generate-hashes -q
+	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements-dev.txt --python-version 3.11 --generate-hashes -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache db.sqlite3 staticfiles

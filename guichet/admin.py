@@ -1,0 +1,394 @@
+"""The back office. `EditorialAdmin` is the one base every editorial model's admin inherits: it enforces who sees
+and edits what (the rules live on the model: `editable_by`, `can_edit`, `allowed_statuses`)."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.html import format_html
+
+from guichet.enums import EditorialStatus, Role
+from guichet.models import (
+    Announcement,
+    ErrorReport,
+    Organisation,
+    PhaseTag,
+    StatusChange,
+    StatusTag,
+    Territory,
+    Theme,
+    User,
+)
+from guichet.models.editorial import review_cutoff
+
+
+def _is_coordinator(request) -> bool:
+    return request.user.is_active and request.user.is_coordinator
+
+
+def _is_administrator(request) -> bool:
+    return request.user.is_active and request.user.role == Role.ADMINISTRATOR
+
+
+class BaseAdmin(admin.ModelAdmin):
+    save_on_top = True
+
+
+class CoordinatorAdmin(BaseAdmin):
+    """Models the coordinator and administrators manage; operators do not see them."""
+
+    def has_module_permission(self, request):
+        return _is_coordinator(request)
+
+    def has_view_permission(self, request, obj=None):
+        return _is_coordinator(request)
+
+    def has_add_permission(self, request):
+        return _is_coordinator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _is_coordinator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_coordinator(request)
+
+
+class AdministratorAdmin(CoordinatorAdmin):
+    """Models only administrators change; the coordinator may look."""
+
+    def has_add_permission(self, request):
+        return _is_administrator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _is_administrator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_administrator(request)
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = "fraîcheur"
+    parameter_name = "fraicheur"
+
+    def lookups(self, request, model_admin):
+        return [("a-actualiser", "À actualiser (non vérifié depuis 6 mois)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "a-actualiser":
+            return queryset.needs_review()
+        return queryset
+
+
+class EditorialAdmin(BaseAdmin):
+    """Base admin for every editorial model (owner, status, freshness).
+
+    - operators see and edit only their organisations' entries, may only move them between brouillon and à relire,
+      and cannot give an entry to another organisation;
+    - the coordinator and administrators see everything and publish.
+    """
+
+    list_display_editorial = ("status", "owner", "freshness", "updated_at")
+    list_filter = ("status", NeedsReviewFilter, "owner")
+    list_select_related = ("owner",)
+    readonly_fields = ("created_at", "updated_at", "reviewed_at")
+    actions = [
+        "submit_for_review",
+        "back_to_draft",
+        "publish",
+        "archive",
+        "confirm_up_to_date",
+    ]
+
+    def get_list_display(self, request):
+        return tuple(super().get_list_display(request)) + self.list_display_editorial
+
+    @admin.display(description="vérification", ordering="reviewed_at")
+    def freshness(self, obj):
+        if obj.reviewed_at is None:
+            return format_html("<strong>{}</strong>", "À actualiser (jamais vérifié)")
+        if obj.reviewed_at < review_cutoff():
+            return format_html(
+                "<strong>À actualiser</strong> (vérifié le {})",
+                timezone.localtime(obj.reviewed_at).strftime("%d/%m/%Y"),
+            )
+        return f"Vérifié le {timezone.localtime(obj.reviewed_at):%d/%m/%Y}"
+
+    # Who sees what.
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
+
+    def has_module_permission(self, request):
+        return request.user.is_active and (request.user.is_coordinator or request.user.is_operator)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return self.has_module_permission(request)
+        return obj.can_edit(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        user = request.user
+        if user.is_active and user.is_coordinator:
+            return True
+        return user.is_active and user.is_operator and user.organisations.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        # Operators archive through the coordinator; only she deletes.
+        return _is_coordinator(request)
+
+    # What the form lets her do.
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not obj.allowed_statuses(request.user):
+            readonly.append("status")
+        return readonly
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner" and not request.user.is_coordinator:
+            kwargs["queryset"] = Organisation.objects.of_member(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        if db_field.name == "status" and not request.user.is_coordinator:
+            field.choices = [
+                (value, label)
+                for value, label in field.choices
+                if value in (EditorialStatus.DRAFT, EditorialStatus.REVIEW)
+            ]
+        return field
+
+    def save_model(self, request, obj, form, change):
+        """A status change made in the form goes through the model's transition, with its history row."""
+        new_status = obj.status
+        if change:
+            obj.status = form.initial.get("status", obj.status)
+        else:
+            obj.status = EditorialStatus.DRAFT
+        if not change and not request.user.is_coordinator:
+            if not Organisation.objects.of_member(request.user).filter(pk=obj.owner_id).exists():
+                raise PermissionDenied
+        super().save_model(request, obj, form, change)
+        if new_status != obj.status:
+            obj.change_status(new_status, by=request.user)
+
+    # Transitions as bulk actions.
+
+    def _transition(self, request, queryset, method, done):
+        count, refused = 0, []
+        for entry in queryset:
+            try:
+                getattr(entry, method)(by=request.user)
+                count += 1
+            except (PermissionDenied, ValidationError) as error:
+                refused.append(f"« {entry} » : {' '.join(getattr(error, 'messages', [str(error)]))}")
+        if count:
+            self.message_user(request, f"{count} fiche(s) {done}.", messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, line, messages.ERROR)
+
+    @admin.action(description="Soumettre pour relecture")
+    def submit_for_review(self, request, queryset):
+        self._transition(request, queryset, "submit_for_review", "soumise(s) pour relecture")
+
+    @admin.action(description="Repasser en brouillon")
+    def back_to_draft(self, request, queryset):
+        self._transition(request, queryset, "back_to_draft", "repassée(s) en brouillon")
+
+    @admin.action(description="Publier")
+    def publish(self, request, queryset):
+        self._transition(request, queryset, "publish", "publiée(s)")
+
+    @admin.action(description="Archiver")
+    def archive(self, request, queryset):
+        self._transition(request, queryset, "archive", "archivée(s)")
+
+    @admin.action(description="Confirmer que c'est à jour")
+    def confirm_up_to_date(self, request, queryset):
+        self._transition(request, queryset, "confirm_up_to_date", "confirmée(s) à jour")
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_coordinator:
+            for name in ("publish", "archive", "delete_selected"):
+                actions.pop(name, None)
+        return actions
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(EditorialAdmin):
+    list_display = ("title", "published_on")
+    search_fields = ("title", "summary")
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "summary", "body", "published_on")}),
+        ("Publication", {"fields": ("owner", "status", "source_url", "is_demo")}),
+        ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
+    ]
+
+
+class UserCreationForm(auth_forms.BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "role")
+
+
+class UserChangeForm(auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """People: only administrators manage them."""
+
+    ordering = ("email",)
+    list_display = ("email", "first_name", "last_name", "role", "is_active", "last_login")
+    list_filter = ("role", "is_active")
+    search_fields = ("email", "first_name", "last_name")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        ("Identité", {"fields": ("first_name", "last_name")}),
+        ("Rôle", {"fields": ("role", "is_active")}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),)
+    readonly_fields = ("last_login", "date_joined")
+
+    add_form = UserCreationForm
+    form = UserChangeForm
+
+    def has_module_permission(self, request):
+        return _is_administrator(request)
+
+    def has_view_permission(self, request, obj=None):
+        return _is_administrator(request)
+
+    def has_add_permission(self, request):
+        return _is_administrator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _is_administrator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_administrator(request)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(CoordinatorAdmin):
+    list_display = ("name", "email", "is_demo")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("members",)
+    list_filter = ("is_demo",)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "members":
+            kwargs["queryset"] = User.objects.filter(role=Role.OPERATOR)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Theme)
+class ThemeAdmin(AdministratorAdmin):
+    list_display = ("name", "colour_sample", "position")
+    prepopulated_fields = {"slug": ("name",)}
+
+    @admin.display(description="couleur")
+    def colour_sample(self, obj):
+        return format_html(
+            '<span style="background:{};color:#fff;padding:0 .5em">{}</span>',
+            obj.colour,
+            obj.colour,
+        )
+
+
+@admin.register(Territory)
+class TerritoryAdmin(CoordinatorAdmin):
+    list_display = ("name", "code", "kind", "parent", "is_covered")
+    list_filter = ("kind", "is_covered", "parent")
+    list_select_related = ("parent",)
+    search_fields = ("name", "code")
+    fields = ("kind", "code", "name", "parent", "is_covered")
+
+    def get_readonly_fields(self, request, obj=None):
+        # INSEE facts come from a migration; only the coverage flag is a decision.
+        return ("kind", "code", "name", "parent")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PhaseTag, StatusTag)
+class EnumMirrorAdmin(CoordinatorAdmin):
+    """Read-only: these rows mirror code enums."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ErrorReport)
+class ErrorReportAdmin(CoordinatorAdmin):
+    list_display = ("entry_title", "created_at", "handled_at")
+    list_filter = (("handled_at", admin.EmptyFieldListFilter),)
+    search_fields = ("entry_title", "message")
+    readonly_fields = ("entry_title", "entry_link", "message", "email", "created_at")
+    fields = (
+        "entry_title",
+        "entry_link",
+        "message",
+        "email",
+        "created_at",
+        "handled_at",
+        "handling_note",
+    )
+    actions = ["mark_handled"]
+
+    @admin.display(description="adresse de la fiche")
+    def entry_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.entry_url, obj.entry_url)
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Marquer comme traité")
+    def mark_handled(self, request, queryset):
+        for report in queryset.filter(handled_at__isnull=True):
+            report.handled_at = timezone.now()
+            report.save(update_fields=["handled_at"])
+        self.message_user(request, "Signalements marqués comme traités.", messages.SUCCESS)
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(CoordinatorAdmin):
+    list_display = (
+        "created_at",
+        "content_type",
+        "object_id",
+        "from_status",
+        "to_status",
+        "by",
+        "note",
+    )
+    list_filter = ("to_status", "content_type")
+    list_select_related = ("content_type", "by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

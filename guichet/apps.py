@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class GuichetConfig(AppConfig):
+    name = "guichet"
+    verbose_name = "Guichet unique"
+    default_auto_field = "django.db.models.BigAutoField"

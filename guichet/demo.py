@@ -1,0 +1,144 @@
+"""Demo content of the shared package: organisations, demo accounts and a few news items.
+
+Facts come from ../shared/DOMAIN.md and its sources (DOMAIN-CHECK.md); fictitious entries say so. Loading twice
+changes nothing: rows are matched on a natural key and only written when a value differs.
+"""
+
+from datetime import date, datetime
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from guichet.enums import EditorialStatus, Role
+from guichet.models import Announcement, Organisation, User
+
+DEMO_PASSWORD = "guichet-demo"
+DEMO_DOMAIN = "demo.guichet.invalid"
+
+
+def upsert(model, lookup: dict, values: dict):
+    """Create the row, or update it only where a value differs (so `updated_at` stays put)."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values), True
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save()
+    return obj, False
+
+
+def _aware(day: date):
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 12, 0))
+
+
+def _user(email: str, role: str, first_name: str, last_name: str) -> User:
+    user, created = upsert(
+        User,
+        {"email": email},
+        {"role": role, "first_name": first_name, "last_name": last_name, "is_active": True},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    upsert(EmailAddress, {"user": user, "email": email}, {"verified": True, "primary": True})
+    return user
+
+
+def load():
+    team, _ = upsert(
+        Organisation,
+        {"slug": "equipe-guichet-unique"},
+        {"name": "Équipe d'animation du Guichet unique", "is_demo": False},
+    )
+    association, _ = upsert(
+        Organisation,
+        {"slug": "entreprenantes-du-sud-demo"},
+        {
+            "name": "Les Entreprenantes du Sud (association fictive de démonstration)",
+            "is_demo": True,
+        },
+    )
+    collective, _ = upsert(
+        Organisation,
+        {"slug": "collectif-var-demo"},
+        {
+            "name": "Collectif Var Entreprendre (association fictive de démonstration)",
+            "is_demo": True,
+        },
+    )
+
+    _user(f"admin@{DEMO_DOMAIN}", Role.ADMINISTRATOR, "Alice", "Administratrice")
+    coordinator = _user(f"animatrice@{DEMO_DOMAIN}", Role.COORDINATOR, "Camille", "Animatrice")
+    operator = _user(f"operatrice@{DEMO_DOMAIN}", Role.OPERATOR, "Olivia", "Opératrice")
+    other_operator = _user(f"operatrice-var@{DEMO_DOMAIN}", Role.OPERATOR, "Véra", "Opératrice")
+    team.members.add(coordinator)
+    association.members.add(operator)
+    collective.members.add(other_operator)
+
+    upsert(
+        Announcement,
+        {"slug": "loi-5-fevrier-2025-cancer-du-sein"},
+        {
+            "owner": team,
+            "status": EditorialStatus.PUBLISHED,
+            "title": "Cancer du sein : une loi pour mieux rembourser les soins, pas encore applicable",
+            "summary": "La loi du 5 février 2025 prévoit la prise en charge intégrale de soins et de "
+            "dispositifs propres au cancer du sein. Fin 2025, ses textes d'application n'étaient pas "
+            "encore publiés : à vérifier.",
+            "body": (
+                "Le cancer du sein est une affection de longue durée (ALD 30) : les soins prévus par le "
+                "protocole de soins rédigé par le médecin traitant sont pris en charge à 100 % du tarif de "
+                "la Sécurité sociale.\n\n"
+                "La loi n° 2025-106 du 5 février 2025 prévoit d'aller plus loin : prise en charge intégrale "
+                "de soins et de dispositifs propres au cancer du sein (prothèses, dermopigmentation, "
+                "sous-vêtements adaptés), dont la liste doit être fixée par arrêté.\n\n"
+                "Prévu par la loi, pas encore applicable : à la date du 15 octobre 2025, les décrets et "
+                "arrêtés nécessaires n'étaient pas publiés. Cette information est à vérifier ; votre "
+                "caisse d'assurance maladie peut vous dire où en est son application."
+            ),
+            "published_on": date(2025, 10, 15),
+            "source_url": "https://www.vie-publique.fr/loi/294423-cancer-du-sein-proposition-de-loi-"
+            "meilleure-prise-en-charge-des-soins",
+            "reviewed_at": _aware(date(2025, 10, 15)),
+            "is_demo": False,
+        },
+    )
+    upsert(
+        Announcement,
+        {"slug": "camion-au-fil-de-la-ligue-2026"},
+        {
+            "owner": team,
+            "status": EditorialStatus.PUBLISHED,
+            "title": "« Au fil de la Ligue » : un camion de la Ligue contre le cancer en région Sud",
+            "summary": "Le comité des Bouches-du-Rhône de la Ligue contre le cancer et la Région Sud ont "
+            "lancé le 3 février 2026 le camion « Au fil de la Ligue ».",
+            "body": (
+                "Le comité des Bouches-du-Rhône de la Ligue contre le cancer, avec la Région Sud, a lancé "
+                "le 3 février 2026 un camion qui va à la rencontre des habitants : « Au fil de la Ligue ». "
+                "Sa première étape annoncée était Gardanne, le 6 mars 2026.\n\n"
+                "Les prochaines étapes ne sont pas encore reprises ici : consultez la source ci-dessous."
+            ),
+            "published_on": date(2026, 1, 29),
+            "source_url": "https://liti.fr/?p=21306",
+            "reviewed_at": _aware(date(2026, 1, 29)),
+            "is_demo": False,
+        },
+    )
+    upsert(
+        Announcement,
+        {"slug": "demo-permanence-entreprenantes"},
+        {
+            "owner": association,
+            "status": EditorialStatus.REVIEW,
+            "title": "Démonstration : une permanence d'information pour les entrepreneuses",
+            "summary": "Actualité fictive, proposée par une association de démonstration et en attente "
+            "de relecture par l'animatrice.",
+            "body": "Ce contenu est fictif : il sert à montrer le circuit de relecture du site.",
+            "published_on": date(2026, 11, 2),
+            "source_url": "",
+            "reviewed_at": None,
+            "is_demo": True,
+        },
+    )

@@ -1,0 +1,60 @@
+"""Code enums shared by every app.
+
+Phases, professional statuses, editorial statuses and roles are code enums because code branches on them:
+the questionnaire's steps, the eligibility rules of aids, the editorial workflow and the admin permissions.
+Themes and territories are rows (see `guichet/models/vocabulary.py`).
+"""
+
+from django.db import models
+
+
+class Phase(models.TextChoices):
+    PREVENTION = "prevention", "Je crée ou je gère mon activité (prévention)"
+    TREATMENT = "traitement", "Pendant les traitements"
+    AFTER = "apres", "Après les traitements"
+
+    @property
+    def short_label(self) -> str:
+        return {
+            "prevention": "Je crée ou je gère mon activité",
+            "traitement": "Je suis en traitement",
+            "apres": "Mes traitements sont finis",
+        }[self.value]
+
+
+class ProfessionalStatus(models.TextChoices):
+    """Her status and legal form: it decides which aids apply (../shared/DOMAIN.md)."""
+
+    ARTISAN = "artisane", "Artisane"
+    TRADER = "commercante", "Commerçante"
+    LIBERAL_UNREGULATED = "liberale-non-reglementee", "Profession libérale non réglementée"
+    MICRO = "micro-entrepreneuse", "Micro-entrepreneuse (auto-entrepreneuse)"
+    LIBERAL_REGULATED = (
+        "liberale-reglementee",
+        "Profession libérale réglementée (caisse CNAVPL : CIPAV, CARMF, CARPIMKO…)",
+    )
+    MANAGER_SARL = "gerante-majoritaire", "Gérante majoritaire de SARL ou d'EURL"
+    PRESIDENT_SAS = "presidente-sas", "Présidente de SAS ou de SASU"
+    SPOUSE = "conjointe-collaboratrice", "Conjointe collaboratrice"
+    FARMER = "agricultrice", "Agricultrice (MSA)"
+    UNKNOWN = "ne-sait-pas", "Je ne sais pas"
+
+
+class EditorialStatus(models.TextChoices):
+    DRAFT = "brouillon", "Brouillon"
+    REVIEW = "a-relire", "À relire"
+    PUBLISHED = "publie", "Publié"
+    ARCHIVED = "archive", "Archivé"
+
+
+class Role(models.TextChoices):
+    VISITOR = "visiteuse", "Visiteuse (compte public)"
+    OPERATOR = "operatrice", "Opératrice partenaire"
+    COORDINATOR = "animatrice", "Animatrice du dispositif"
+    ADMINISTRATOR = "administratrice", "Administratrice"
+
+
+class TerritoryKind(models.TextChoices):
+    NATIONAL = "national", "National"
+    REGION = "region", "Région"
+    DEPARTEMENT = "departement", "Département"

@@ -1,0 +1,104 @@
+"""Small helpers that read configuration from the environment and fail loudly on nonsense.
+
+Every setting of the project that can change between machines goes through one of these.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.validators import EmailValidator
+
+_TRUE = {"1", "true", "yes", "on", "oui"}
+_FALSE = {"0", "false", "no", "off", "non", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    """A string; `default=None` makes the variable required."""
+    value = os.environ.get(name)
+    if value is None:
+        if default is None:
+            raise ImproperlyConfigured(f"La variable d'environnement {name} est obligatoire.")
+        return default
+    return value.strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    normalized = value.strip().lower()
+    if normalized in _TRUE:
+        return True
+    if normalized in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} n'est pas un booléen : utilisez 1/0, true/false, yes/no ou on/off.")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} n'est pas un nombre entier.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name}={number} doit être supérieur ou égal à {minimum}.")
+    return number
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    """A comma-separated list; empty items are refused rather than silently dropped."""
+    value = os.environ.get(name)
+    if value is None:
+        return list(default or [])
+    items = [item.strip() for item in value.split(",")]
+    if any(not item for item in items):
+        raise ImproperlyConfigured(f"{name}={value!r} contient un élément vide.")
+    return items
+
+
+def env_email(name: str, default: str) -> str:
+    value = env_str(name, default)
+    # Accept the "Name <address>" form Django uses for DEFAULT_FROM_EMAIL.
+    address = value.rsplit("<", 1)[-1].rstrip(">").strip() if "<" in value else value
+    try:
+        EmailValidator()(address)
+    except Exception:
+        raise ImproperlyConfigured(f"{name}={value!r} n'est pas une adresse e-mail valide.") from None
+    return value
+
+
+INSECURE_KEY_PREFIX = "django-insecure"
+
+
+def secret_key(*, debug: bool) -> str:
+    """The secret key. Without it, debug mode gets a random per-process key; production refuses to start."""
+    value = os.environ.get("DJANGO_SECRET_KEY", "").strip()
+    if value:
+        if not debug and (len(value) < 50 or value.startswith(INSECURE_KEY_PREFIX)):
+            raise ImproperlyConfigured(
+                "DJANGO_SECRET_KEY est trop courte ou non sûre : au moins 50 caractères aléatoires."
+            )
+        return value
+    if not debug:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY est obligatoire quand DJANGO_DEBUG est désactivé.")
+    from django.core.management.utils import get_random_secret_key
+
+    return get_random_secret_key()
+
+
+def database(default_sqlite_path) -> dict:
+    """DATABASE_URL (PostgreSQL in production and CI), SQLite in the project folder otherwise."""
+    import dj_database_url
+
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as error:
+        raise ImproperlyConfigured(f"DATABASE_URL n'est pas une adresse valide : {error}") from None
+    if not config.get("ENGINE") or not config.get("NAME"):
+        raise ImproperlyConfigured("DATABASE_URL doit nommer un moteur et une base.")
+    return config

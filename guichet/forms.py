@@ -1,0 +1,59 @@
+from django import forms
+from django.conf import settings
+from django.forms.renderers import DjangoTemplates
+
+from guichet.models import ErrorReport
+
+
+class SiteFormRenderer(DjangoTemplates):
+    """Every form of the site renders its fields through one template: label, help text, error, input.
+    Django links the help text and the error to the input with `aria-describedby`."""
+
+    field_template_name = "guichet/forms/field.html"
+
+
+class ErrorReportForm(forms.Form):
+    message = forms.CharField(
+        label="Qu'est-ce qui est faux ou périmé ?",
+        help_text="Par exemple : le numéro de téléphone a changé, le montant n'est plus le bon.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+        error_messages={
+            "required": "Décrivez en quelques mots ce qui vous semble faux ou périmé.",
+            "max_length": "Votre message est trop long : %(limit_value)d caractères au plus "
+            "(il en compte %(show_value)d).",
+        },
+    )
+    email = forms.EmailField(
+        label="Votre adresse e-mail (facultatif)",
+        help_text="Seulement si vous souhaitez une réponse. Elle n'est utilisée pour rien d'autre.",
+        required=False,
+        error_messages={"invalid": "Cette adresse e-mail n'est pas valide, par exemple : nom@exemple.fr."},
+    )
+    # Honeypot: hidden from people by the stylesheet, filled in by robots.
+    website = forms.CharField(label="Laissez ce champ vide", required=False)
+
+    def __init__(self, *args, fingerprint: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fingerprint = fingerprint
+        self.fields["message"].widget.attrs["maxlength"] = 3000
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if len(message) < 5:
+            raise forms.ValidationError("Votre message est trop court : dites-nous ce qui ne va pas.")
+        return message
+
+    def clean(self):
+        cleaned = super().clean()
+        limit = settings.GUICHET_REPORTS_PER_HOUR
+        if self.fingerprint and ErrorReport.objects.recent_from(self.fingerprint).count() >= limit:
+            raise forms.ValidationError(
+                "Vous avez envoyé plusieurs signalements en peu de temps, merci ! "
+                "Pour éviter les abus, réessayez dans une heure : votre message est conservé ci-dessous."
+            )
+        return cleaned

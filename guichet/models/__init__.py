@@ -1,0 +1,19 @@
+from guichet.models.announcements import Announcement
+from guichet.models.editorial import EditorialModel, EditorialQuerySet, StatusChange
+from guichet.models.people import Organisation, User
+from guichet.models.reports import ErrorReport
+from guichet.models.vocabulary import PhaseTag, StatusTag, Territory, Theme
+
+__all__ = [
+    "Announcement",
+    "EditorialModel",
+    "EditorialQuerySet",
+    "ErrorReport",
+    "Organisation",
+    "PhaseTag",
+    "StatusChange",
+    "StatusTag",
+    "Territory",
+    "Theme",
+    "User",
+]

@@ -1,0 +1,27 @@
+"""News items ("actualités") shown on the home page: the first, small editorial model."""
+
+from django.db import models
+from django.urls import reverse
+
+from guichet.models.editorial import EditorialModel
+
+
+class Announcement(EditorialModel):
+    title = models.CharField("titre", max_length=160)
+    slug = models.SlugField("adresse", max_length=160, unique=True)
+    summary = models.CharField("résumé", max_length=300)
+    body = models.TextField("texte", blank=True, help_text="Texte simple ; une ligne vide sépare deux paragraphes.")
+    published_on = models.DateField("date affichée", help_text="La date de l'information, montrée aux visiteuses.")
+    is_demo = models.BooleanField(
+        "démonstration", default=False, help_text="Contenu fictif des données de démonstration."
+    )
+
+    class Meta:
+        verbose_name = "actualité"
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("guichet:announcement", kwargs={"slug": self.slug})

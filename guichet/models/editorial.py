@@ -1,0 +1,198 @@
+"""The editorial base every public content model inherits: owner, status, freshness, history, permissions."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from guichet.enums import EditorialStatus
+
+# What an operator may do: move her own entries between these two statuses, nothing else.
+OPERATOR_STATUSES = {EditorialStatus.DRAFT, EditorialStatus.REVIEW}
+# Submitting or publishing validates the whole entry; drafts may be incomplete.
+VALIDATED_STATUSES = {EditorialStatus.REVIEW, EditorialStatus.PUBLISHED}
+
+
+def review_cutoff(now=None):
+    now = now or timezone.now()
+    return now - timedelta(days=settings.GUICHET_REVIEW_AFTER_DAYS)
+
+
+class EditorialQuerySet(models.QuerySet):
+    def published(self):
+        """Visible on the public site: published, never drafts, entries under review or archived ones."""
+        return self.filter(status=EditorialStatus.PUBLISHED)
+
+    def needs_review(self, now=None):
+        """Not verified by a human for six months (GUICHET_REVIEW_AFTER_DAYS), or never; archives excluded."""
+        return self.exclude(status=EditorialStatus.ARCHIVED).filter(
+            Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=review_cutoff(now))
+        )
+
+    def editable_by(self, user):
+        """What this person may see and edit in the back office: all for the coordinator, her
+        organisations' entries for an operator, nothing for anyone else."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_coordinator:
+            return self
+        if user.is_operator:
+            return self.filter(owner__members=user)
+        return self.none()
+
+    def visible_to(self, user):
+        """Published entries, plus a preview of unpublished ones for those who may edit them."""
+        if user.is_authenticated and (user.is_coordinator or user.is_operator):
+            return self.filter(Q(status=EditorialStatus.PUBLISHED) | Q(pk__in=self.editable_by(user)))
+        return self.published()
+
+
+class EditorialModel(models.Model):
+    owner = models.ForeignKey(
+        "guichet.Organisation",
+        verbose_name="organisation propriétaire",
+        on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)s_entries",
+    )
+    status = models.CharField(
+        "statut",
+        max_length=12,
+        choices=EditorialStatus.choices,
+        default=EditorialStatus.DRAFT,
+        db_index=True,
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+    reviewed_at = models.DateTimeField(
+        "vérifié le",
+        null=True,
+        blank=True,
+        help_text="Dernière vérification humaine des informations.",
+    )
+    source_url = models.URLField("source", max_length=500, blank=True)
+
+    objects = EditorialQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EditorialStatus.PUBLISHED
+
+    @property
+    def is_stale(self) -> bool:
+        """Not verified for six months: flagged "à actualiser" in the back office."""
+        return self.reviewed_at is None or self.reviewed_at < review_cutoff()
+
+    # Permissions: one rule, asked by the admin and the views alike.
+
+    def can_edit(self, user) -> bool:
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if user.is_coordinator:
+            return True
+        return user.is_operator and self.owner.members.filter(pk=user.pk).exists()
+
+    def allowed_statuses(self, user) -> set[str]:
+        """The statuses this person may move the entry to from its current one."""
+        if not self.can_edit(user):
+            return set()
+        if user.is_coordinator:
+            targets = set(EditorialStatus.values)
+        elif self.status in OPERATOR_STATUSES:
+            targets = set(OPERATOR_STATUSES)
+        else:
+            targets = set()
+        targets.discard(self.status)
+        return targets
+
+    # Named transitions: each saves through save() and leaves a history row.
+
+    def change_status(self, to: str, *, by, note: str = "") -> None:
+        if to not in self.allowed_statuses(by):
+            raise PermissionDenied(
+                f"Vous ne pouvez pas passer cette fiche de « {self.get_status_display()} » "
+                f"à « {EditorialStatus(to).label} »."
+            )
+        if to in VALIDATED_STATUSES:
+            self.full_clean()
+        previous = self.status
+        self.status = to
+        if to == EditorialStatus.PUBLISHED:
+            # Publishing is a human verification.
+            self.reviewed_at = timezone.now()
+        with transaction.atomic():
+            self.save()
+            StatusChange.record(self, by=by, from_status=previous, to_status=to, note=note)
+
+    def submit_for_review(self, *, by, note: str = "") -> None:
+        self.change_status(EditorialStatus.REVIEW, by=by, note=note)
+
+    def back_to_draft(self, *, by, note: str = "") -> None:
+        self.change_status(EditorialStatus.DRAFT, by=by, note=note)
+
+    def publish(self, *, by, note: str = "") -> None:
+        self.change_status(EditorialStatus.PUBLISHED, by=by, note=note)
+
+    def archive(self, *, by, note: str = "") -> None:
+        self.change_status(EditorialStatus.ARCHIVED, by=by, note=note)
+
+    def confirm_up_to_date(self, *, by) -> None:
+        """She looked at the entry and it is still right: stamp the verification date."""
+        if not self.can_edit(by):
+            raise PermissionDenied("Vous ne pouvez pas confirmer cette fiche.")
+        self.reviewed_at = timezone.now()
+        with transaction.atomic():
+            self.save()
+            StatusChange.record(
+                self,
+                by=by,
+                from_status=self.status,
+                to_status=self.status,
+                note="Informations confirmées à jour.",
+            )
+
+
+class StatusChange(models.Model):
+    """One row per status transition or verification of any editorial entry: who, from, to, when."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    entry = GenericForeignKey("content_type", "object_id")
+    from_status = models.CharField("de", max_length=12, choices=EditorialStatus.choices)
+    to_status = models.CharField("vers", max_length=12, choices=EditorialStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="par",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    note = models.CharField("note", max_length=500, blank=True)
+    created_at = models.DateTimeField("le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "changement de statut"
+        verbose_name_plural = "changements de statut"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @classmethod
+    def record(cls, entry, *, by, from_status, to_status, note=""):
+        return cls.objects.create(
+            content_type=ContentType.objects.get_for_model(entry),
+            object_id=entry.pk,
+            from_status=from_status,
+            to_status=to_status,
+            by=by if by and by.is_authenticated else None,
+            note=note,
+        )

@@ -1,0 +1,141 @@
+"""Shared vocabulary stored as rows.
+
+- Themes are editable rows: the coordinator may rename one, reorder them or add one (say "parentalité") without a
+  deployment. Their colour is validated against WCAG contrast so that no edit can make a badge unreadable.
+- Territories are facts (INSEE codes), created by a data migration; only `is_covered` is meant to change, so that a
+  new region opens without code changes.
+- PhaseTag and StatusTag mirror the code enums `Phase` and `ProfessionalStatus` one row per value, with the enum value
+  as primary key. Content that concerns several phases or statuses points at them through a many-to-many, which
+  filters the same way on SQLite and PostgreSQL (`.filter(phases=Phase.TREATMENT)`). The rows are created by a
+  migration from the enum and are read-only in the admin.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from guichet.enums import Phase, ProfessionalStatus, TerritoryKind
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+WHITE = "#ffffff"
+# WCAG 2.1 AA for normal text: badges show white text on the theme's colour.
+MIN_CONTRAST = 4.5
+
+
+def _relative_luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    lighter, darker = sorted((_relative_luminance(first), _relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def validate_theme_colour(value: str) -> None:
+    if not HEX_COLOUR.match(value or ""):
+        raise ValidationError("Indiquez une couleur au format #RRVVBB, par exemple #1f5fa8.")
+    ratio = contrast_ratio(value, WHITE)
+    if ratio < MIN_CONTRAST:
+        raise ValidationError(
+            f"Cette couleur est trop claire : le texte blanc n'y est pas lisible "
+            f"(contraste {ratio:.1f}:1, il faut au moins {MIN_CONTRAST}:1). Choisissez une teinte plus foncée."
+        )
+
+
+class Theme(models.Model):
+    slug = models.SlugField("identifiant", max_length=60, unique=True)
+    name = models.CharField("nom", max_length=80, unique=True)
+    description = models.CharField("description", max_length=240, blank=True)
+    colour = models.CharField(
+        "couleur",
+        max_length=7,
+        validators=[validate_theme_colour],
+        help_text="Fond des étiquettes, sous un texte blanc : contraste d'au moins 4,5:1.",
+    )
+    position = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
+
+    class Meta:
+        verbose_name = "thème"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TerritoryQuerySet(models.QuerySet):
+    def departements(self):
+        """Départements only, by INSEE code."""
+        return self.filter(kind=TerritoryKind.DEPARTEMENT).order_by("code")
+
+    def covered(self):
+        """Départements where the service is deployed (structures, events and groups near her)."""
+        return self.departements().filter(is_covered=True)
+
+    def enclosing(self, departement: "Territory"):
+        """The territories whose content concerns someone in this département: itself, its region, the nation."""
+        return self.filter(Q(pk=departement.pk) | Q(pk=departement.parent_id) | Q(kind=TerritoryKind.NATIONAL))
+
+
+class Territory(models.Model):
+    kind = models.CharField("type", max_length=12, choices=TerritoryKind.choices)
+    code = models.CharField("code INSEE", max_length=3, help_text="« FR » pour la France entière.")
+    name = models.CharField("nom", max_length=80)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="région",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    is_covered = models.BooleanField(
+        "couvert par le service",
+        default=False,
+        help_text="Le service y est déployé : structures, événements et groupes de proximité.",
+    )
+
+    objects = TerritoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "territoire"
+        ordering = ["kind", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="territory_unique_kind_code"),
+            models.CheckConstraint(
+                condition=Q(kind=TerritoryKind.DEPARTEMENT, parent__isnull=False) | ~Q(kind=TerritoryKind.DEPARTEMENT),
+                name="territory_departement_has_region",
+            ),
+        ]
+
+    def __str__(self):
+        if self.kind == TerritoryKind.DEPARTEMENT:
+            return f"{self.name} ({self.code})"
+        return self.name
+
+
+class PhaseTag(models.Model):
+    code = models.CharField("phase", max_length=20, primary_key=True, choices=Phase.choices)
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "phase"
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class StatusTag(models.Model):
+    code = models.CharField("statut", max_length=30, primary_key=True, choices=ProfessionalStatus.choices)
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "statut professionnel"
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.get_code_display()

@@ -1,0 +1,37 @@
+"""Business actions of the shared package: plain functions, keyword-only, inside a transaction."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from guichet.models import ErrorReport
+from guichet.models.reports import client_fingerprint
+
+
+@transaction.atomic
+def record_error_report(
+    *, entry, message: str, email: str, ip_address: str, entry_url: str, admin_url_prefix: str
+) -> ErrorReport:
+    """Store a report on a public entry and e-mail the coordinator once the report is saved."""
+    report = ErrorReport.objects.create(
+        entry=entry,
+        entry_title=str(entry)[:300],
+        entry_url=entry_url[:500],
+        message=message,
+        email=email,
+        fingerprint=client_fingerprint(ip_address),
+    )
+    context = {
+        "report": report,
+        "admin_url": f"{admin_url_prefix}{report.pk}/change/",
+    }
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"[Guichet unique] Signalement sur « {report.entry_title[:80]} »",
+            message=render_to_string("guichet/emails/error_report.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+        )
+    )
+    return report

@@ -1,0 +1,23 @@
+from django import template
+from django.urls import reverse
+
+from guichet.forms import ErrorReportForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("guichet/includes/report_form.html", takes_context=True)
+def report_error_form(context, entry):
+    """The "Signaler une information erronée ou périmée" block of every public detail page."""
+    opts = entry._meta
+    return {
+        "action": reverse("guichet:report_error", kwargs={"model_label": opts.label_lower, "pk": entry.pk}),
+        "form": ErrorReportForm(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("guichet/includes/freshness.html")
+def freshness(entry):
+    """ "Mis à jour le / vérifié le" and the source, shown on every public detail page."""
+    return {"entry": entry}

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from guichet import views
+
+admin.site.site_header = "Guichet unique — administration"
+admin.site.site_title = "Guichet unique"
+admin.site.index_title = "Tableau de bord"
+
+guichet_patterns = [
+    path("", views.home, name="home"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("confidentialite/", views.privacy, name="privacy"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("sante/", views.health, name="health"),
+    path("actualites/", views.announcement_list, name="announcements"),
+    path("actualites/<slug:slug>/", views.announcement_detail, name="announcement"),
+    path(
+        "signaler/<str:model_label>/<int:pk>/",
+        views.report_error,
+        name="report_error",
+    ),
+    # Stable addresses of sections still being built: honest "bientôt" pages until their app lands.
+    path("ressources/", views.coming_soon, {"section": "ressources"}, name="ressources"),
+    path("annuaire/", views.coming_soon, {"section": "annuaire"}, name="annuaire"),
+    path("agenda/", views.coming_soon, {"section": "agenda"}, name="agenda"),
+    path("groupes/", views.coming_soon, {"section": "groupes"}, name="groupes"),
+    path("questionnaire/", views.coming_soon, {"section": "questionnaire"}, name="questionnaire"),
+    path("mon-parcours/", views.coming_soon, {"section": "questionnaire"}, name="parcours"),
+    path("recherche/", views.coming_soon, {"section": "recherche"}, name="search"),
+]
+
+urlpatterns = [
+    path("", include((guichet_patterns, "guichet"))),
+    path("compte/", views.account_home, name="account_home"),
+    path("compte/supprimer/", views.account_delete, name="account_delete"),
+    path("compte/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,166 @@
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from guichet import services
+from guichet.enums import Phase
+from guichet.forms import ErrorReportForm
+from guichet.models import Announcement
+from guichet.models.editorial import EditorialModel
+from guichet.models.reports import client_fingerprint
+from guichet.shortcuts import get_visible_or_404
+
+
+def home(request):
+    announcements = Announcement.objects.published().order_by("-published_on", "-pk")[:3]
+    return render(request, "guichet/home.html", {"phases": Phase, "announcements": announcements})
+
+
+def legal_notice(request):
+    return render(request, "guichet/legal_notice.html")
+
+
+def privacy(request):
+    return render(
+        request,
+        "guichet/privacy.html",
+        {"report_retention_days": settings.GUICHET_REPORT_RETENTION_DAYS},
+    )
+
+
+def accessibility(request):
+    return render(request, "guichet/accessibility.html")
+
+
+# Sections whose apps are not built yet: honest pages that say so, at their stable addresses.
+COMING_SOON = {
+    "ressources": (
+        "Ressources",
+        "Des fiches d'information claires, les aides et dispositifs selon votre statut et des contenus "
+        "inspirants (témoignages, vidéos, podcasts).",
+    ),
+    "annuaire": (
+        "Annuaire",
+        "Les associations, organismes et professionnels qui peuvent vous aider, près de chez vous "
+        "ou à distance, et la possibilité d'être mise en relation.",
+    ),
+    "agenda": (
+        "Agenda",
+        "Les permanences, réunions d'information, ateliers et rencontres, sur place ou en ligne.",
+    ),
+    "groupes": (
+        "Groupes de pairs",
+        "Des groupes d'entrepreneuses qui vivent la même chose que vous, sur place ou en visio.",
+    ),
+    "questionnaire": (
+        "Mon parcours",
+        "Quelques questions courtes (votre statut, où vous en êtes, votre département) pour obtenir "
+        "les informations et les aides qui vous concernent.",
+    ),
+    "recherche": (
+        "Recherche",
+        "Une recherche dans toutes les fiches, aides, structures, événements et groupes du site.",
+    ),
+}
+
+
+def coming_soon(request, section):
+    title, promise = COMING_SOON[section]
+    return render(request, "guichet/coming_soon.html", {"title": title, "promise": promise})
+
+
+def announcement_list(request):
+    announcements = Announcement.objects.published().order_by("-published_on", "-pk")
+    return render(request, "guichet/announcement_list.html", {"announcements": announcements})
+
+
+def announcement_detail(request, slug):
+    announcement = get_visible_or_404(Announcement.objects.select_related("owner"), request.user, slug=slug)
+    response = render(request, "guichet/announcement_detail.html", {"entry": announcement})
+    if not announcement.is_published:
+        # Previews of unpublished entries are never cached.
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _reportable_entry(model_label: str, pk: int):
+    try:
+        model = apps.get_model(model_label)
+    except (LookupError, ValueError):
+        raise Http404 from None
+    if not issubclass(model, EditorialModel) or not hasattr(model, "get_absolute_url"):
+        raise Http404
+    try:
+        return model.objects.published().get(pk=pk)
+    except model.DoesNotExist:
+        raise Http404 from None
+
+
+@require_http_methods(["GET", "POST"])
+def report_error(request, model_label, pk):
+    """The shared "Signaler une information erronée ou périmée" form, for any published editorial entry."""
+    entry = _reportable_entry(model_label, pk)
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    form = ErrorReportForm(request.POST or None, fingerprint=fingerprint)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            services.record_error_report(
+                entry=entry,
+                message=form.cleaned_data["message"],
+                email=form.cleaned_data["email"],
+                ip_address=request.META.get("REMOTE_ADDR", ""),
+                entry_url=request.build_absolute_uri(entry.get_absolute_url()),
+                admin_url_prefix=request.build_absolute_uri(reverse("admin:guichet_errorreport_changelist")),
+            )
+        messages.success(
+            request,
+            "Merci ! Votre signalement a bien été transmis à l'animatrice du Guichet unique, "
+            "qui va vérifier l'information.",
+        )
+        return HttpResponseRedirect(entry.get_absolute_url())
+    return render(request, "guichet/report_error.html", {"entry": entry, "form": form})
+
+
+@never_cache
+def health(request):
+    """For monitoring: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "erreur", "database": "injoignable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+def account_home(request):
+    return render(request, "guichet/account_home.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    """Deletion on request: the account and everything attached to it, at once."""
+    if request.user.is_staff:
+        # Back-office accounts carry history; the administrator closes them.
+        messages.error(
+            request,
+            "Les comptes de l'équipe sont fermés par l'administratrice : écrivez-lui.",
+        )
+        return redirect("account_home")
+    if request.method == "POST":
+        user = request.user
+        logout(request)
+        user.delete()
+        messages.success(request, "Votre compte et les informations qui y étaient liées sont supprimés.")
+        return redirect("guichet:home")
+    return render(request, "guichet/account_delete.html")
