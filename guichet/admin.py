@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -33,6 +34,8 @@ def _is_administrator(request) -> bool:
 
 class BaseAdmin(admin.ModelAdmin):
     save_on_top = True
+    # Links typed without a scheme ("ameli.fr/...") are taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class CoordinatorAdmin(BaseAdmin):

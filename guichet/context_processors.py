@@ -10,4 +10,4 @@ MAIN_SECTIONS = [
 
 def site(request):
     """What the site's frame needs on every page."""
-    return {"main_sections": MAIN_SECTIONS}
+    return {"main_sections": MAIN_SECTIONS, "search_query": request.GET.get("q", "")[:200]}

@@ -1,0 +1,23 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from guichet.models import ErrorReport
+
+
+class Command(BaseCommand):
+    help = (
+        "Efface ce qui n'est plus nécessaire (à lancer chaque jour par cron) : les empreintes d'adresse "
+        "des signalements après un jour, les signalements traités après la durée de conservation."
+    )
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        cleared = (
+            ErrorReport.objects.filter(created_at__lt=now - timedelta(days=1))
+            .exclude(fingerprint="")
+            .update(fingerprint="")
+        )
+        deleted, _ = ErrorReport.objects.expired(now).delete()
+        self.stdout.write(f"Empreintes effacées : {cleared}. Signalements supprimés : {deleted}.")

@@ -1,0 +1,28 @@
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from tests.factories import OrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Association propriétaire", slug="proprietaire")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Autre association", slug="autre")
+
+
+@pytest.fixture
+def people(organisation, other_organisation):
+    """The same five people in every permission test."""
+    return SimpleNamespace(
+        anonymous=AnonymousUser(),
+        owner_operator=UserFactory(operator=True, email="operatrice@proprietaire.fr", organisations=[organisation]),
+        other_operator=UserFactory(operator=True, email="operatrice@autre.fr", organisations=[other_organisation]),
+        coordinator=UserFactory(coordinator=True, email="animatrice@guichet.fr"),
+        administrator=UserFactory(administrator=True, email="admin@guichet.fr"),
+    )

@@ -1,0 +1,56 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from guichet.enums import EditorialStatus, Role
+from guichet.models import Announcement, Organisation, User
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Faker("company", locale="fr_FR")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"personne{n}@exemple.fr")
+    first_name = factory.Faker("first_name_female", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+    role = Role.VISITOR
+    password = factory.django.Password("mot-de-passe-solide")
+
+    class Params:
+        operator = factory.Trait(role=Role.OPERATOR)
+        coordinator = factory.Trait(role=Role.COORDINATOR)
+        administrator = factory.Trait(role=Role.ADMINISTRATOR)
+
+    @factory.post_generation
+    def organisations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisations.add(*extracted)
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Announcement
+
+    owner = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Actualité numéro {n}")
+    slug = factory.Sequence(lambda n: f"actualite-{n}")
+    summary = "Un résumé court et clair."
+    body = "Premier paragraphe.\n\nSecond paragraphe."
+    published_on = datetime.date(2026, 11, 1)
+    status = EditorialStatus.DRAFT
+
+    class Params:
+        published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
+        under_review = factory.Trait(status=EditorialStatus.REVIEW)
+        archived = factory.Trait(status=EditorialStatus.ARCHIVED)

@@ -1,0 +1,52 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from guichet.models import Announcement, Organisation, StatusChange, User
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot():
+    return {
+        "users": list(User.objects.order_by("pk").values_list("pk", "email", "role", "password")),
+        "organisations": list(Organisation.objects.order_by("pk").values()),
+        "announcements": list(Announcement.objects.order_by("pk").values()),
+        "history": StatusChange.objects.count(),
+    }
+
+
+def test_demo_loader_is_idempotent():
+    call_command("load_demo", force=True, stdout=StringIO())
+    first = _snapshot()
+    assert first["users"] and first["announcements"]
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert _snapshot() == first
+
+
+def test_demo_loader_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG"):
+        call_command("load_demo")
+    assert not User.objects.exists()
+
+
+def test_demo_content_is_sourced_or_marked_fictitious():
+    call_command("load_demo", force=True, stdout=StringIO())
+    for announcement in Announcement.objects.all():
+        assert announcement.source_url or announcement.is_demo, announcement
+        if announcement.is_demo:
+            assert "fictive" in announcement.summary.lower() or "démonstration" in announcement.title.lower()
+    for organisation in Organisation.objects.filter(is_demo=True):
+        assert "fictive" in organisation.name
+    # Demo accounts are on a reserved domain that can never receive mail.
+    assert all(email.endswith(".invalid") for email in User.objects.values_list("email", flat=True))
+
+
+def test_demo_accounts_can_use_the_back_office_with_their_role(client):
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert client.login(email="operatrice@demo.guichet.invalid", password="guichet-demo")
+    html = client.get("/admin/guichet/announcement/").content.decode()
+    assert "Démonstration : une permanence" in html
+    assert "Cancer du sein : une loi" not in html  # owned by the coordinator's team

@@ -1,0 +1,131 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from guichet import env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "vrai", "yes please"])
+def test_env_bool_rejects_nonsense(monkeypatch, value):
+    monkeypatch.setenv("SOME_FLAG", value)
+    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
+        env.env_bool("SOME_FLAG")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", True), ("TRUE", True), ("off", False), ("0", False)])
+def test_env_bool_accepts_usual_spellings(monkeypatch, value, expected):
+    monkeypatch.setenv("SOME_FLAG", value)
+    assert env.env_bool("SOME_FLAG") is expected
+
+
+def test_env_int_rejects_letters_and_values_below_minimum(monkeypatch):
+    monkeypatch.setenv("SOME_NUMBER", "douze")
+    with pytest.raises(ImproperlyConfigured, match="nombre entier"):
+        env.env_int("SOME_NUMBER", 1)
+    monkeypatch.setenv("SOME_NUMBER", "0")
+    with pytest.raises(ImproperlyConfigured, match="supérieur ou égal"):
+        env.env_int("SOME_NUMBER", 1, minimum=1)
+
+
+def test_env_list_rejects_empty_items(monkeypatch):
+    monkeypatch.setenv("SOME_HOSTS", "exemple.fr,,autre.fr")
+    with pytest.raises(ImproperlyConfigured, match="élément vide"):
+        env.env_list("SOME_HOSTS")
+    monkeypatch.setenv("SOME_HOSTS", "exemple.fr, autre.fr")
+    assert env.env_list("SOME_HOSTS") == ["exemple.fr", "autre.fr"]
+
+
+def test_env_email_rejects_an_invalid_address(monkeypatch):
+    monkeypatch.setenv("SOME_EMAIL", "pas une adresse")
+    with pytest.raises(ImproperlyConfigured, match="adresse e-mail"):
+        env.env_email("SOME_EMAIL", "x@exemple.fr")
+    monkeypatch.setenv("SOME_EMAIL", "Guichet <contact@exemple.fr>")
+    assert env.env_email("SOME_EMAIL", "x@exemple.fr") == "Guichet <contact@exemple.fr>"
+
+
+def test_database_url_selects_postgresql_and_rejects_nonsense(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1:5432/guichet")
+    config = env.database("unused.sqlite3")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "guichet"
+    monkeypatch.setenv("DATABASE_URL", "nimportequoi://rien")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        env.database("unused.sqlite3")
+    monkeypatch.delenv("DATABASE_URL")
+    assert env.database("db.sqlite3")["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_secret_key_rules():
+    with pytest.raises(ImproperlyConfigured, match="obligatoire"):
+        _with_env({"DJANGO_SECRET_KEY": ""}, lambda: env.secret_key(debug=False))
+    with pytest.raises(ImproperlyConfigured, match="trop courte"):
+        _with_env({"DJANGO_SECRET_KEY": "court"}, lambda: env.secret_key(debug=False))
+    with pytest.raises(ImproperlyConfigured, match="non sûre"):
+        _with_env({"DJANGO_SECRET_KEY": "django-insecure-" + "x" * 60}, lambda: env.secret_key(debug=False))
+    # In debug mode, a random key per process is enough.
+    assert len(_with_env({"DJANGO_SECRET_KEY": ""}, lambda: env.secret_key(debug=True))) >= 50
+
+
+def _with_env(values, function):
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        os.environ.update(values)
+        return function()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _manage(*args, **environment):
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean.update(environment)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage("check", DJANGO_SETTINGS_MODULE="guichet.settings")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY est obligatoire" in result.stderr
+
+
+def test_production_refuses_a_bad_debug_value():
+    result = _manage("check", DJANGO_SETTINGS_MODULE="guichet.settings", DJANGO_DEBUG="peut-être")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG" in result.stderr
+
+
+def test_settings_are_french_and_in_paris_time(settings):
+    assert settings.LANGUAGE_CODE == "fr-fr"
+    assert settings.TIME_ZONE == "Europe/Paris"
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
+
+
+def test_migrations_are_in_sync():
+    result = _manage(
+        "makemigrations", "--check", "--dry-run", DJANGO_SETTINGS_MODULE="tests.settings", **_database_env()
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _database_env():
+    return {"DATABASE_URL": os.environ["DATABASE_URL"]} if os.environ.get("DATABASE_URL") else {}
+
+
+@pytest.mark.django_db
+def test_database_url_is_honoured_by_the_suite():
+    from django.db import connection
+
+    expected = "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"
+    assert connection.vendor == expected
