@@ -6,7 +6,14 @@ PORT ?= 8000
 # Local development only: a random secret kept in a git-ignored file, passed by environment.
 DEV_SECRET_FILE := .dev-secret-key
 
-.PHONY: run test lint format migrations-check pytest pytest-postgres demo lock clean
+.PHONY: run test lint format migrations-check pytest pytest-postgres browser-deps bench lock clean
+
+# Debian packages the project needs: installed on first use (as root, or through sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+define apt_install
+	@command -v $(1) >/dev/null 2>&1 || { echo "Installation du paquet Debian $(2)…"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(2); }
+endef
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -44,14 +51,24 @@ format: $(VENV)/.installed
 migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: $(VENV)/.installed
+# The browser and accessibility tests drive Debian's Chromium (never a downloaded browser).
+browser-deps:
+	$(call apt_install,chromium,chromium)
+
+pytest: $(VENV)/.installed browser-deps
 	$(BIN)/pytest --create-db
 
-pytest-postgres: $(VENV)/.installed
+pytest-postgres: $(VENV)/.installed browser-deps
 	scripts/with-postgres $(BIN)/pytest --create-db
 
 # The whole suite: lint, migrations in sync, tests on SQLite, then on a throwaway PostgreSQL 15.
 test: lint migrations-check pytest pytest-postgres
+
+# Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, a large
+# synthetic dataset, wrk. Writes bench/results.md.
+bench: $(VENV)/.installed
+	$(call apt_install,wrk,wrk)
+	scripts/with-postgres $(BIN)/python bench/run.py
 
 lock: $(BIN)/activate
 	$(BIN)/pip install --quiet uv

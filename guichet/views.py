@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from guichet import services
@@ -16,6 +17,7 @@ from guichet.forms import ErrorReportForm
 from guichet.models import Announcement
 from guichet.models.editorial import EditorialModel
 from guichet.models.reports import client_fingerprint
+from guichet.pagination import paginate
 from guichet.shortcuts import get_visible_or_404
 
 
@@ -78,8 +80,8 @@ def coming_soon(request, section):
 
 
 def announcement_list(request):
-    announcements = Announcement.objects.published().order_by("-published_on", "-pk")
-    return render(request, "guichet/announcement_list.html", {"announcements": announcements})
+    page = paginate(request, Announcement.objects.published().order_by("-published_on", "-pk"))
+    return render(request, "guichet/announcement_list.html", {"page": page})
 
 
 def announcement_detail(request, slug):
@@ -104,6 +106,10 @@ def _reportable_entry(model_label: str, pk: int):
         raise Http404 from None
 
 
+# CSRF-exempt on purpose: the form is anonymous and acts on nobody's behalf (a forged post could only send a report
+# anyone may send directly); the honeypot and the rate limit guard it. Without a token, detail pages hold no
+# per-visitor data and can be shared by the page cache.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def report_error(request, model_label, pk):
     """The shared "Signaler une information erronée ou périmée" form, for any published editorial entry."""

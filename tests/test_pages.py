@@ -113,3 +113,42 @@ def test_home_page_query_count(client, django_assert_max_num_queries, organisati
     with django_assert_max_num_queries(3):
         client.get("/")
         client.get("/actualites/")
+
+
+def test_news_list_is_paginated_and_survives_nonsense_page_numbers(client, organisation):
+    from tests.factories import AnnouncementFactory
+
+    AnnouncementFactory.create_batch(25, owner=organisation, published=True)
+    first = client.get("/actualites/").content.decode()
+    assert "25 actualités." in first and "Page 1 sur 2" in first and 'rel="next"' in first
+    assert "Page 2 sur 2" in client.get("/actualites/?page=99999").content.decode()
+    assert "Page 1 sur 2" in client.get("/actualites/?page=zzz").content.decode()
+
+
+def test_page_cache_shares_public_pages_only_with_cookieless_visitors(settings, organisation, people):
+    from django.core.cache import cache
+
+    from tests.factories import AnnouncementFactory
+
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    cache.clear()
+    published = AnnouncementFactory(owner=organisation, published=True, title="Première version")
+    draft = AnnouncementFactory(owner=organisation, title="Brouillon")
+    visitor = Client()
+
+    assert "Première version" in visitor.get(published.get_absolute_url()).content.decode()
+    published.title = "Seconde version"
+    published.save()
+    # A first-time visitor gets the shared copy for up to a minute...
+    assert "Première version" in visitor.get(published.get_absolute_url()).content.decode()
+    # ...while a signed-in operator always sees the current page, and previews are never stored.
+    operator = Client()
+    operator.force_login(people.owner_operator)
+    assert "Seconde version" in operator.get(published.get_absolute_url()).content.decode()
+    preview = operator.get(draft.get_absolute_url())
+    assert "no-store" in preview["Cache-Control"]
+    assert visitor.get(draft.get_absolute_url()).status_code == 404
+    # The health check is never cached.
+    with mock.patch("guichet.views.connection.cursor", side_effect=OperationalError("panne")):
+        assert visitor.get("/sante/").status_code == 503
+    cache.clear()

@@ -129,3 +129,40 @@ def test_database_url_is_honoured_by_the_suite():
 
     expected = "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"
     assert connection.vendor == expected
+
+
+@pytest.mark.django_db
+def test_security_headers_on_every_page(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "http" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_deployment_checks_pass_with_production_settings():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="guichet.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="p" + "Xq7!rT9#vB2$wL5^" * 4,
+        DJANGO_ALLOWED_HOSTS="guichet.example.fr",
+        **_database_env(),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_cookies_are_secure_and_hsts_is_on(settings):
+    # tests.settings imports the production branch (DEBUG off).
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+    assert settings.SECURE_HSTS_SECONDS >= 31536000

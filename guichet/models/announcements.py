@@ -19,6 +19,8 @@ class Announcement(EditorialModel):
     class Meta:
         verbose_name = "actualité"
         ordering = ["-published_on", "-pk"]
+        # The public lists: published ones, newest first.
+        indexes = [models.Index(fields=["status", "-published_on", "-id"], name="announcement_public_list")]
 
     def __str__(self):
         return self.title

@@ -6,14 +6,13 @@ from guichet.forms import ErrorReportForm
 register = template.Library()
 
 
-@register.inclusion_tag("guichet/includes/report_form.html", takes_context=True)
-def report_error_form(context, entry):
+@register.inclusion_tag("guichet/includes/report_form.html")
+def report_error_form(entry):
     """The "Signaler une information erronée ou périmée" block of every public detail page."""
     opts = entry._meta
     return {
         "action": reverse("guichet:report_error", kwargs={"model_label": opts.label_lower, "pk": entry.pk}),
         "form": ErrorReportForm(),
-        "csrf_token": context.get("csrf_token"),
     }
 
 

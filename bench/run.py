@@ -1,0 +1,223 @@
+#!/usr/bin/env python
+"""`make bench`: measure every public page against a trivial Django view served by the same gunicorn.
+
+Serves the site with gunicorn (2 workers) on 127.0.0.1 with production settings, on a database filled by
+`load_demo` and `generate_bench_data`, finds the public pages by crawling from the home page, and measures with wrk:
+requests/s, p95 latency, the ratio to the trivial view, SQL queries per request and bytes of HTML + CSS + JS.
+Writes bench/results.md. Only loopback addresses are ever requested.
+"""
+
+import datetime
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+SCALE = os.environ.get("BENCH_SCALE", "1.0")
+TRIVIAL = "/bench/trivial/"
+CACHE_SECONDS = os.environ.get("GUICHET_PAGE_CACHE_SECONDS", "60")
+BUDGETS = {"ratio": 0.5, "p95_ms": 50.0, "queries": 10, "kilobytes": 100.0}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback only)
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def wrk(url: str) -> dict:
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", str(ROOT / "bench" / "report.lua"), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("JSON "))
+    figures = json.loads(line[5:])
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1_000_000)
+    return figures
+
+
+def page_weight(base: str, path: str, html: bytes) -> int:
+    """Bytes of the HTML and of the stylesheets and scripts it links to (uncompressed)."""
+    total = len(html)
+    text = html.decode()
+    assets = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)
+    assets += re.findall(r'<script[^>]+src="([^"]+)"', text)
+    for asset in assets:
+        if asset.startswith("/"):
+            total += len(fetch(base + asset)[1])
+    return total
+
+
+def main() -> int:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    workdir = Path(tempfile.mkdtemp(prefix="guichet-bench-"))
+    env = os.environ.copy()
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,testserver",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_LOG_LEVEL="WARNING",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS="2",
+        GUNICORN_ACCESSLOG="",
+        GUICHET_PAGE_CACHE_SECONDS=CACHE_SECONDS,
+    )
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+    engine = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+
+    def manage(*args):
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+    manage("migrate", "--no-input", "-v0")
+    manage("load_demo", "--force")
+    manage("generate_bench_data", "--force", "--scale", SCALE)
+    manage("collectstatic", "--no-input", "-v0")
+
+    server = subprocess.Popen([BIN / "gunicorn", "guichet.wsgi", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env)
+    try:
+        for _ in range(100):
+            try:
+                if fetch(base + "/sante/")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            print("gunicorn n'a pas démarré.", file=sys.stderr)
+            return 1
+
+        # The in-process measures (queries, render time) bypass the page cache.
+        os.environ.update(env, GUICHET_PAGE_CACHE_SECONDS="0")
+        import django
+
+        django.setup()
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+
+        from guichet.crawl import crawl, one_per_route
+
+        def crawl_fetch(path):
+            status, body = fetch(base + path)
+            return status, body.decode() if status == 200 else ""
+
+        found = crawl(crawl_fetch, limit=300)
+        pages = one_per_route(url for url, status in found.items() if status == 200)
+        broken = {url: status for url, status in found.items() if status >= 400}
+
+        client = Client()
+        trivial_before = wrk(base + TRIVIAL)
+        rows = []
+        for path in pages:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            if "Age" in response or response.status_code >= 400:
+                raise SystemExit(f"{path}: la mesure en mémoire doit contourner le cache et réussir.")
+            # Read now: Django empties the query log at the start of every request.
+            query_count = len(queries)
+            started = time.perf_counter()
+            for _ in range(50):
+                client.get(path)
+            render_ms = (time.perf_counter() - started) / 50 * 1000
+            status, html = fetch(base + path)
+            figures = wrk(base + path)
+            rows.append(
+                {
+                    "path": path,
+                    "status": status,
+                    "rps": figures["rps"],
+                    "p95_ms": figures["p95_us"] / 1000,
+                    "errors": figures["errors"],
+                    "queries": query_count,
+                    "render_ms": render_ms,
+                    "kilobytes": page_weight(base, path, html) / 1024,
+                }
+            )
+            print(f"{path}: {figures['rps']:.0f} req/s, p95 {figures['p95_us'] / 1000:.1f} ms", flush=True)
+        trivial_after = wrk(base + TRIVIAL)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    trivial_rps = (trivial_before["rps"] + trivial_after["rps"]) / 2
+    write_results(rows, trivial_before, trivial_after, trivial_rps, engine, broken)
+    failures = [row for row in rows if not within_budgets(row, trivial_rps)]
+    print(f"\n{len(rows)} pages mesurées ; {len(failures)} hors budget. Résultats : bench/results.md")
+    return 0
+
+
+def within_budgets(row, trivial_rps) -> bool:
+    return (
+        row["rps"] / trivial_rps >= BUDGETS["ratio"]
+        and row["p95_ms"] <= BUDGETS["p95_ms"]
+        and row["queries"] <= BUDGETS["queries"]
+        and row["kilobytes"] <= BUDGETS["kilobytes"]
+        and row["errors"] == 0
+    )
+
+
+def write_results(rows, trivial_before, trivial_after, trivial_rps, engine, broken):
+    def mark(ok):
+        return "✅" if ok else "❌"
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured by `make bench` on {datetime.date.today().isoformat()}: gunicorn with 2 workers on 127.0.0.1, "
+        f"{engine}, production settings (`DEBUG` off), wrk with 2 threads and {CONNECTIONS} connections for "
+        f"{SECONDS} s per page, on the same 2-core machine as the server. Data: the demo content plus "
+        f"`generate_bench_data --scale {SCALE}` (see the apps' `bench.py`).",
+        "",
+        f"Trivial Django view (`{TRIVIAL}`, same gunicorn): {trivial_before['rps']:.0f} req/s before the pages, "
+        f"{trivial_after['rps']:.0f} req/s after; the ratio uses their mean, {trivial_rps:.0f} req/s.",
+        "",
+        "Budgets: ratio ≥ 0.5, p95 ≤ 50 ms, ≤ 10 SQL queries per request, ≤ 100 KB of HTML + CSS + JS (uncompressed).",
+        "",
+        "| page | status | req/s | ratio to trivial | p95 (ms) | SQL queries | HTML + CSS + JS (KB) "
+        "| uncached render (ms) | within budgets |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        ratio = row["rps"] / trivial_rps
+        errors = f" (errors: {row['errors']})" if row["errors"] else ""
+        lines.append(
+            f"| `{row['path']}` | {row['status']} | {row['rps']:.0f} | {ratio:.2f} {mark(ratio >= BUDGETS['ratio'])} "
+            f"| {row['p95_ms']:.1f} {mark(row['p95_ms'] <= BUDGETS['p95_ms'])} "
+            f"| {row['queries']} {mark(row['queries'] <= BUDGETS['queries'])} "
+            f"| {row['kilobytes']:.1f} {mark(row['kilobytes'] <= BUDGETS['kilobytes'])} "
+            f"| {row['render_ms']:.2f} "
+            f"| {mark(within_budgets(row, trivial_rps))}{errors} |"
+        )
+    if broken:
+        lines += ["", "Broken links found by the crawl: " + ", ".join(f"`{u}` ({s})" for u, s in broken.items())]
+    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+import random
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = (
+        "Génère un grand jeu de données synthétiques, déterministe, pour le banc de mesure (make bench) : "
+        "chaque application qui a un module bench.py y ajoute ses contenus."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=20261123)
+        parser.add_argument("--scale", type=float, default=1.0)
+        parser.add_argument("--force", action="store_true", help="Hors mode debug (banc de mesure seulement).")
+
+    def handle(self, *args, seed, scale, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("Données synthétiques : seulement avec DJANGO_DEBUG=1 ou --force (banc de mesure).")
+        rng = random.Random(seed)
+        with transaction.atomic():
+            for config in apps.get_app_configs():
+                try:
+                    module = import_module(f"{config.name}.bench")
+                except ModuleNotFoundError as error:
+                    if error.name != f"{config.name}.bench":
+                        raise
+                    continue
+                counts = module.generate(rng, scale=scale)
+                summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+                self.stdout.write(f"{config.verbose_name} : {summary}")

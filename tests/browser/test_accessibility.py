@@ -1,0 +1,51 @@
+"""Accessibility gate: axe-core (shipped by the axe-playwright-python package, never fetched) on every public page,
+at a phone and a desktop viewport. Any violation of a WCAG 2.1 A/AA rule fails the run, naming page, rule and
+element."""
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VIEWPORTS = {"téléphone": {"width": 390, "height": 844}, "ordinateur": {"width": 1280, "height": 800}}
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_21_AA,
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=list(VIEWPORTS))
+def test_every_public_page_passes_axe(browser, demo_site, viewport):
+    base_url, paths = demo_site
+    # The stylesheet is served by the site; only axe's own script needs the CSP bypass to be injected.
+    context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True, locale="fr-FR")
+    page = context.new_page()
+    failures = {}
+    for path in paths:
+        page.goto(base_url + path)
+        violations = axe_violations(page)
+        if violations:
+            failures[path] = violations
+        # The error state of the report form is a page too.
+        if page.locator("#signaler form").count():
+            page.locator("#signaler summary").click()
+            page.locator("#signaler button[type=submit]").click()
+            page.wait_for_load_state()
+            if violations := axe_violations(page):
+                failures[f"{path} (formulaire en erreur)"] = violations
+    context.close()
+    report = "\n".join(f"{path} [{viewport}]\n  " + "\n  ".join(lines) for path, lines in failures.items())
+    assert not failures, "Violations d'accessibilité WCAG 2.1 A/AA :\n" + report
