@@ -31,6 +31,8 @@ guichet_patterns = [
 ]
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on every site, the admin included.
+    path("favicon.ico", views.favicon),
     path("", include((guichet_patterns, "guichet"))),
     path("compte/", views.account_home, name="account_home"),
     path("compte/supprimer/", views.account_delete, name="account_delete"),

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -133,6 +134,11 @@ def report_error(request, model_label, pk):
         )
         return HttpResponseRedirect(entry.get_absolute_url())
     return render(request, "guichet/report_error.html", {"entry": entry, "form": form})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every site, the admin included."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 @never_cache

@@ -1,10 +1,10 @@
 import random
-from importlib import import_module
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from guichet.discovery import app_modules
 
 
 class Command(BaseCommand):
@@ -23,13 +23,7 @@ class Command(BaseCommand):
             raise CommandError("Données synthétiques : seulement avec DJANGO_DEBUG=1 ou --force (banc de mesure).")
         rng = random.Random(seed)
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                try:
-                    module = import_module(f"{config.name}.bench")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{config.name}.bench":
-                        raise
-                    continue
+            for config, module in app_modules("bench"):
                 counts = module.generate(rng, scale=scale)
                 summary = ", ".join(f"{count} {name}" for name, count in counts.items())
                 self.stdout.write(f"{config.verbose_name} : {summary}")

@@ -1,9 +1,8 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from guichet.discovery import app_modules
 
 
 class Command(BaseCommand):
@@ -27,12 +26,6 @@ class Command(BaseCommand):
                 "qu'avec DJANGO_DEBUG=1 (ou --force hors production)."
             )
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                try:
-                    module = import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{config.name}.demo":
-                        raise
-                    continue
+            for config, module in app_modules("demo"):
                 module.load()
                 self.stdout.write(f"Démonstration chargée : {config.verbose_name}")

@@ -1,0 +1,38 @@
+"""The back office works under the strict Content-Security-Policy (it is outside the accessibility gate)."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/guichet/announcement/",
+    "/admin/guichet/announcement/add/",
+    "/admin/guichet/organisation/",
+    "/admin/guichet/territory/",
+    "/admin/guichet/theme/",
+    "/admin/guichet/errorreport/",
+]
+
+
+def test_the_coordinator_uses_the_admin_without_policy_violations(page, demo_site):
+    base_url, _ = demo_site
+    problems = []
+    page.on(
+        "console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None
+    )
+
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", "animatrice@demo.guichet.invalid")
+    page.fill("#id_password", "guichet-demo")
+    page.click("input[type=submit]")
+    page.wait_for_url(base_url + "/admin/")
+    for path in ADMIN_PAGES:
+        response = page.goto(base_url + path)
+        assert response.status == 200, path
+
+    # The admin's own scripts run: typing a title fills in the address (slug).
+    page.goto(base_url + "/admin/guichet/announcement/add/")
+    page.locator("#id_title").press_sequentially("Permanence à Gap")
+    assert page.input_value("#id_slug") == "permanence-a-gap"
+    assert problems == []
