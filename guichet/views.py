@@ -23,7 +23,7 @@ from guichet.shortcuts import get_visible_or_404
 
 
 def home(request):
-    announcements = Announcement.objects.published().order_by("-published_on", "-pk")[:3]
+    announcements = Announcement.objects.for_list()[:3]
     return render(request, "guichet/home.html", {"phases": Phase, "announcements": announcements})
 
 
@@ -81,7 +81,7 @@ def coming_soon(request, section):
 
 
 def announcement_list(request):
-    page = paginate(request, Announcement.objects.published().order_by("-published_on", "-pk"))
+    page = paginate(request, Announcement.objects.for_list())
     return render(request, "guichet/announcement_list.html", {"page": page})
 
 

@@ -70,7 +70,7 @@ def test_unknown_page_is_a_french_404(client):
 
 def test_server_error_page_is_french():
     client = Client(raise_request_exception=False)
-    with mock.patch("guichet.views.Announcement.objects.published", side_effect=RuntimeError("panne")):
+    with mock.patch("guichet.views.Announcement.objects.for_list", side_effect=RuntimeError("panne")):
         response = client.get("/")
     assert response.status_code == 500
     assert "Le site a rencontré une erreur" in response.content.decode()

@@ -3,7 +3,13 @@
 from django.db import models
 from django.urls import reverse
 
-from guichet.models.editorial import EditorialModel
+from guichet.models.editorial import EditorialModel, EditorialQuerySet
+
+
+class AnnouncementQuerySet(EditorialQuerySet):
+    def for_list(self):
+        """What the public lists show: published news, newest first, without their body."""
+        return self.published().defer("body").order_by("-published_on", "-pk")
 
 
 class Announcement(EditorialModel):
@@ -15,6 +21,8 @@ class Announcement(EditorialModel):
     is_demo = models.BooleanField(
         "démonstration", default=False, help_text="Contenu fictif des données de démonstration."
     )
+
+    objects = AnnouncementQuerySet.as_manager()
 
     class Meta:
         verbose_name = "actualité"

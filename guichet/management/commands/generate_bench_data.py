@@ -2,7 +2,7 @@ import random
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from guichet.discovery import app_modules
 
@@ -27,3 +27,7 @@ class Command(BaseCommand):
                 counts = module.generate(rng, scale=scale)
                 summary = ", ".join(f"{count} {name}" for name, count in counts.items())
                 self.stdout.write(f"{config.verbose_name} : {summary}")
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would gather them in production after such an import.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
