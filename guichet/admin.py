@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
+from js_asset import Media as JsMedia
 
 from guichet.enums import EditorialStatus, Role
 from guichet.models import (
@@ -36,6 +37,12 @@ class BaseAdmin(admin.ModelAdmin):
     save_on_top = True
     # Links typed without a scheme ("ameli.fr/...") are taken as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # Inline scripts of form media (the rich-text editor's import map) carry the CSP nonce of the request.
+        if "media" in context and hasattr(request, "csp_nonce"):
+            context["media"] = JsMedia.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class RolePermissionsMixin:

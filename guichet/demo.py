@@ -29,7 +29,7 @@ def upsert(model, lookup: dict, values: dict):
     return obj, False
 
 
-def _aware(day: date):
+def aware(day: date):
     return timezone.make_aware(datetime(day.year, day.month, day.day, 12, 0))
 
 
@@ -101,7 +101,7 @@ def load():
             "published_on": date(2025, 10, 15),
             "source_url": "https://www.vie-publique.fr/loi/294423-cancer-du-sein-proposition-de-loi-"
             "meilleure-prise-en-charge-des-soins",
-            "reviewed_at": _aware(date(2025, 10, 15)),
+            "reviewed_at": aware(date(2025, 10, 15)),
             "is_demo": False,
         },
     )
@@ -122,7 +122,7 @@ def load():
             ),
             "published_on": date(2026, 1, 29),
             "source_url": "https://liti.fr/?p=21306",
-            "reviewed_at": _aware(date(2026, 1, 29)),
+            "reviewed_at": aware(date(2026, 1, 29)),
             "is_demo": False,
         },
     )

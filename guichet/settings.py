@@ -3,7 +3,7 @@
 
 from pathlib import Path
 
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 
 from guichet import env
 
@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "csp",
+    "django_filters",
+    "django_prose_editor",
+    "ressources",
 ]
 
 MIDDLEWARE = [
@@ -146,7 +149,8 @@ GUICHET_REPORT_RETENTION_DAYS = env.env_int("GUICHET_REPORT_RETENTION_DAYS", 365
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
-        "script-src": [SELF],
+        # The nonce appears only on responses that use it (the rich-text editor's import map in the admin).
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -1,4 +1,4 @@
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 
 from guichet.models.editorial import EditorialModel
 
@@ -9,3 +9,22 @@ def get_visible_or_404(queryset, user, **lookup) -> EditorialModel:
         return queryset.visible_to(user).get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404("Aucune fiche publiée à cette adresse.") from None
+
+
+def get_visible_by_slug(queryset, user, slug: str):
+    """An entry at its slug; at an old slug, a permanent redirect to its current address; otherwise 404.
+
+    Returns (entry, None) or (None, redirect response).
+    """
+    try:
+        return queryset.visible_to(user).get(slug=slug), None
+    except queryset.model.DoesNotExist:
+        pass
+    from guichet.models import OldSlug
+
+    pk = OldSlug.target(queryset.model, slug)
+    if pk is not None:
+        entry = queryset.visible_to(user).filter(pk=pk).first()
+        if entry is not None:
+            return None, HttpResponsePermanentRedirect(entry.get_absolute_url())
+    raise Http404("Aucune fiche publiée à cette adresse.")

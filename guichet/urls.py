@@ -13,6 +13,7 @@ guichet_patterns = [
     path("confidentialite/", views.privacy, name="privacy"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("sante/", views.health, name="health"),
+    path("themes.css", views.theme_stylesheet, name="theme_stylesheet"),
     path("actualites/", views.announcement_list, name="announcements"),
     path("actualites/<slug:slug>/", views.announcement_detail, name="announcement"),
     path(
@@ -21,7 +22,6 @@ guichet_patterns = [
         name="report_error",
     ),
     # Stable addresses of sections still being built: honest "bientôt" pages until their app lands.
-    path("ressources/", views.coming_soon, {"section": "ressources"}, name="ressources"),
     path("annuaire/", views.coming_soon, {"section": "annuaire"}, name="annuaire"),
     path("agenda/", views.coming_soon, {"section": "agenda"}, name="agenda"),
     path("groupes/", views.coming_soon, {"section": "groupes"}, name="groupes"),
@@ -34,6 +34,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on every site, the admin included.
     path("favicon.ico", views.favicon),
     path("", include((guichet_patterns, "guichet"))),
+    path("ressources/", include("ressources.urls")),
     path("compte/", views.account_home, name="account_home"),
     path("compte/supprimer/", views.account_delete, name="account_delete"),
     path("compte/", include("allauth.urls")),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from guichet import services
 from guichet.enums import Phase
 from guichet.forms import ErrorReportForm
-from guichet.models import Announcement
+from guichet.models import Announcement, Theme
 from guichet.models.editorial import EditorialModel
 from guichet.models.reports import client_fingerprint
 from guichet.pagination import paginate
@@ -45,11 +45,6 @@ def accessibility(request):
 
 # Sections whose apps are not built yet: honest pages that say so, at their stable addresses.
 COMING_SOON = {
-    "ressources": (
-        "Ressources",
-        "Des fiches d'information claires, les aides et dispositifs selon votre statut et des contenus "
-        "inspirants (témoignages, vidéos, podcasts).",
-    ),
     "annuaire": (
         "Annuaire",
         "Les associations, organismes et professionnels qui peuvent vous aider, près de chez vous "
@@ -134,6 +129,15 @@ def report_error(request, model_label, pk):
         )
         return HttpResponseRedirect(entry.get_absolute_url())
     return render(request, "guichet/report_error.html", {"entry": entry, "form": form})
+
+
+def theme_stylesheet(request):
+    """One class per theme with its colour: badges and filters are colour-coded without inline styles (CSP)."""
+    themes = Theme.objects.order_by("slug").values_list("slug", "colour")
+    css = "".join(f".theme--{slug}{{--theme-colour:{colour}}}\n" for slug, colour in themes)
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def favicon(request):

@@ -54,3 +54,63 @@ class AnnouncementFactory(factory.django.DjangoModelFactory):
         published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
         under_review = factory.Trait(status=EditorialStatus.REVIEW)
         archived = factory.Trait(status=EditorialStatus.ARCHIVED)
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    owner = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Ressource numéro {n}")
+    slug = factory.Sequence(lambda n: f"ressource-{n}")
+    summary = "Un résumé en langage simple."
+    status = EditorialStatus.DRAFT
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def phases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.phases.set(extracted)
+
+    @factory.post_generation
+    def statuses(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.statuses.set(extracted)
+
+    @factory.post_generation
+    def territories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.territories.set(extracted)
+
+
+class SheetFactory(ResourceFactory):
+    class Meta:
+        model = "ressources.Sheet"
+        skip_postgeneration_save = True
+
+    body = "<p>Un paragraphe.</p>"
+
+
+class AidFactory(ResourceFactory):
+    class Meta:
+        model = "ressources.Aid"
+        skip_postgeneration_save = True
+
+    benefit = "Une aide utile."
+    audience = "Les indépendantes."
+
+
+class ContentFactory(ResourceFactory):
+    class Meta:
+        model = "ressources.InspiringContent"
+        skip_postgeneration_save = True
+
+    format = "article"
+    transcript = "Résumé écrit."

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from guichet.models import Announcement, Organisation, StatusChange, User
+from ressources.models import Aid, InspiringContent, Sheet, SheetQuestion
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +15,10 @@ def _snapshot():
         "organisations": list(Organisation.objects.order_by("pk").values()),
         "announcements": list(Announcement.objects.order_by("pk").values()),
         "history": StatusChange.objects.count(),
+        "resources": [
+            list(model.objects.order_by("pk").values()) for model in (Aid, Sheet, InspiringContent, SheetQuestion)
+        ],
+        "resource_themes": list(Aid.themes.through.objects.order_by("pk").values_list("pk", flat=True)),
     }
 
 

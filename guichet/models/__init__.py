@@ -2,6 +2,7 @@ from guichet.models.announcements import Announcement
 from guichet.models.editorial import EditorialModel, EditorialQuerySet, StatusChange
 from guichet.models.people import Organisation, User
 from guichet.models.reports import ErrorReport
+from guichet.models.slugs import OldSlug, SluggedModel
 from guichet.models.vocabulary import PhaseTag, StatusTag, Territory, Theme
 
 __all__ = [
@@ -9,9 +10,11 @@ __all__ = [
     "EditorialModel",
     "EditorialQuerySet",
     "ErrorReport",
+    "OldSlug",
     "Organisation",
     "PhaseTag",
     "StatusChange",
+    "SluggedModel",
     "StatusTag",
     "Territory",
     "Theme",

@@ -75,6 +75,14 @@ class TerritoryQuerySet(models.QuerySet):
         """Départements where the service is deployed (structures, events and groups near her)."""
         return self.departements().filter(is_covered=True)
 
+    def enclosing_code(self, code: str):
+        """The same as `enclosing`, from a département's INSEE code, as one subquery."""
+        return self.filter(
+            Q(kind=TerritoryKind.DEPARTEMENT, code=code)
+            | Q(kind=TerritoryKind.REGION, children__code=code)
+            | Q(kind=TerritoryKind.NATIONAL)
+        )
+
     def enclosing(self, departement: "Territory"):
         """The territories whose content concerns someone in this département: itself, its region, the nation."""
         return self.filter(Q(pk=departement.pk) | Q(pk=departement.parent_id) | Q(kind=TerritoryKind.NATIONAL))

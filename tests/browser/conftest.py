@@ -39,9 +39,38 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """The vocabulary the data migrations create, captured once before any browser test flushes it.
+
+    Django's `serialized_rollback` cannot be used here: once Playwright runs its event loop in the test thread, Django's
+    connections become context-local and the connection of the test is not the one the contents were stored on.
+    """
+    from django.core import serializers
+
+    from guichet.models import PhaseTag, StatusTag, Territory, Theme
+
+    with django_db_blocker.unblock():
+        rows = [
+            *Territory.objects.exclude(kind="departement"),  # regions before their départements
+            *Territory.objects.filter(kind="departement"),
+            *Theme.objects.all(),
+            *PhaseTag.objects.all(),
+            *StatusTag.objects.all(),
+        ]
+        return serializers.serialize("json", rows)
+
+
 @pytest.fixture
-def demo_site(live_server, client):
+def demo_site(live_server, client, migrated_data):
     """The demo content on a live server, and the public pages found by crawling it."""
+    from django.core import serializers
+
+    from guichet.models import Territory
+
+    if not Territory.objects.exists():
+        for row in serializers.deserialize("json", migrated_data):
+            row.save()
     call_command("load_demo", force=True, stdout=StringIO())
 
     def fetch(url):

@@ -1,0 +1,185 @@
+import re
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from ressources.models import Aid, InspiringContent, Sheet
+from tests.factories import AidFactory, ContentFactory, SheetFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = (
+    '<p onclick="steal()">Bonjour <strong>toutes</strong></p>'
+    "<script>alert('x')</script>"
+    '<img src="x" onerror="alert(1)">'
+    '<a href="javascript:alert(1)">lien piégé</a>'
+    '<a href="https://www.ameli.fr" onmouseover="x()">ameli</a>'
+    '<iframe src="https://tiers.example"></iframe>'
+    '<p style="position:fixed">style</p>'
+)
+
+
+def test_sheet_bodies_are_sanitised_whatever_the_way_they_are_saved(organisation):
+    sheet = SheetFactory(owner=organisation, body=HOSTILE)
+    sheet.refresh_from_db()
+    body = sheet.body
+    for forbidden in ("<script", "onclick", "onerror", "onmouseover", "javascript:", "<iframe", "<img", "style="):
+        assert forbidden not in body, forbidden
+    assert "<strong>toutes</strong>" in body
+    assert 'href="https://www.ameli.fr"' in body
+
+
+def test_admin_form_sanitises_and_the_page_shows_no_script(client, people, organisation):
+    client.force_login(people.coordinator)
+    response = client.post(
+        reverse("admin:ressources_sheet_add"),
+        {
+            "title": "Fiche piégée",
+            "slug": "fiche-piegee",
+            "summary": "Résumé",
+            "body": HOSTILE,
+            "owner": organisation.pk,
+            "status": "publie",
+            "source_url": "",
+            "questions-TOTAL_FORMS": "0",
+            "questions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    page = client.get("/ressources/fiches/fiche-piegee/").content.decode()
+    assert "<script>alert" not in page and "onclick" not in page and "javascript:" not in page
+
+
+def test_the_rich_text_editor_runs_under_the_csp_with_a_nonce(client, people):
+    client.force_login(people.coordinator)
+    response = client.get(reverse("admin:ressources_sheet_add"))
+    html = response.content.decode()
+    nonce = re.search(r'<script type="importmap" nonce="([^"]+)"', html).group(1)
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    assert "django_prose_editor/editor.js" in html
+    # Public pages carry no nonce: they run no inline script.
+    assert "nonce-" not in client.get("/").get("Content-Security-Policy")
+
+
+def test_slug_stays_when_the_title_changes_and_old_addresses_redirect(client, organisation):
+    sheet = SheetFactory(owner=organisation, published=True, title="Ancien titre", slug="ancien-titre")
+    sheet.title = "Nouveau titre"
+    sheet.save()
+    assert client.get("/ressources/fiches/ancien-titre/").status_code == 200
+
+    sheet.slug = "nouvelle-adresse"
+    sheet.save()
+    response = client.get("/ressources/fiches/ancien-titre/")
+    assert response.status_code == 301 and response["Location"] == "/ressources/fiches/nouvelle-adresse/"
+    assert client.get("/ressources/fiches/nouvelle-adresse/").status_code == 200
+    # Going back to the old slug works too, without a redirect loop.
+    sheet.slug = "ancien-titre"
+    sheet.save()
+    assert client.get("/ressources/fiches/ancien-titre/").status_code == 200
+    assert client.get("/ressources/fiches/nouvelle-adresse/").status_code == 301
+
+
+def test_old_address_of_an_unpublished_entry_is_404(client, organisation):
+    sheet = SheetFactory(owner=organisation, slug="avant")
+    sheet.slug = "apres"
+    sheet.save()
+    assert client.get("/ressources/fiches/avant/").status_code == 404
+
+
+def test_admin_keeps_the_slug_of_an_existing_entry(client, people, organisation):
+    sheet = SheetFactory(owner=organisation)
+    client.force_login(people.coordinator)
+    html = client.get(reverse("admin:ressources_sheet_change", args=[sheet.pk])).content.decode()
+    assert (
+        "django-admin-prepopulated-fields-constants" not in html
+        or '"slug"' not in html.split("django-admin-prepopulated-fields-constants")[1][:500]
+    )
+
+
+def test_audio_and_video_need_a_transcript(organisation):
+    content = ContentFactory.build(owner=organisation, format="podcast", transcript="")
+    with pytest.raises(ValidationError) as error:
+        content.full_clean()
+    assert "transcription ou un résumé écrit" in str(error.value)
+    ContentFactory.build(owner=organisation, format="article", transcript="").full_clean(exclude=["slug"])
+
+
+def test_an_amount_carries_its_year_and_to_verify_says_what(organisation):
+    with pytest.raises(ValidationError, match="l'année"):
+        AidFactory.build(owner=organisation, amount="100 €", amount_year=None).full_clean()
+    with pytest.raises(ValidationError, match="à vérifier"):
+        AidFactory.build(owner=organisation, to_verify=True, to_verify_note="").full_clean()
+
+
+def test_aid_detail_shows_amount_year_and_to_verify(client, organisation):
+    aid = AidFactory(
+        owner=organisation,
+        published=True,
+        amount="3 000 €",
+        amount_year=2025,
+        to_verify=True,
+        to_verify_note="Montant 2026 inconnu.",
+        conditions="12 mois d'affiliation\n- Arrêter son activité",
+        apply_phone="36 46",
+    )
+    html = client.get(aid.get_absolute_url()).content.decode()
+    assert "3 000 €" in html and "montant 2025" in html
+    assert "À vérifier :</strong> Montant 2026 inconnu." in html
+    assert "<li>Arrêter son activité</li>" in html
+    assert "Signaler une information erronée ou périmée" in html
+
+
+def test_content_detail_links_out_without_embedding(client, organisation):
+    content = ContentFactory(
+        owner=organisation, published=True, format="video", link="https://video.example/x", transcript="Texte lu."
+    )
+    html = client.get(content.get_absolute_url()).content.decode()
+    assert 'href="https://video.example/x"' in html
+    assert "<iframe" not in html and "<video" not in html
+    assert "Transcription ou résumé écrit" in html and "Texte lu." in html
+
+
+def test_sheet_faq_is_a_disclosure_and_searchable(client, organisation):
+    sheet = SheetFactory(owner=organisation, published=True, title="Fiche avec questions")
+    sheet.questions.create(question="Qui appeler ?", answer="La caisse d'assurance maladie.", position=0)
+    sheet.refresh_search_text()
+    html = client.get(sheet.get_absolute_url()).content.decode()
+    assert '<details class="faq">' in html and "<summary>Qui appeler ?</summary>" in html
+    assert Sheet.objects.search("assurance maladie").filter(pk=sheet.pk).exists()
+
+
+def test_report_form_on_a_resource_handles_hostile_input(client, organisation, mailoutbox):
+    aid = AidFactory(owner=organisation, published=True)
+    url = reverse("guichet:report_error", kwargs={"model_label": "ressources.aid", "pk": aid.pk})
+    response = client.post(url, {"message": "<script>alert(1)</script>", "email": "pas-une-adresse"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert client.post(url, {"message": "Le montant a changé en 2026."}).status_code == 302
+
+
+def test_demo_resources_follow_the_content_rules():
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert Sheet.objects.published().count() >= 12
+    assert InspiringContent.objects.published().count() >= 8
+    verified_phones = {"", "36 46", "3698"}
+    for aid in Aid.objects.all():
+        assert aid.source_url, aid
+        assert aid.apply_phone in verified_phones, aid
+        if aid.amount:
+            assert aid.amount_year, aid
+        if aid.reviewed_at is None or aid.to_verify:
+            pass  # shown as "date de vérification inconnue" / "À vérifier" on the page
+    for content in InspiringContent.objects.all():
+        assert content.is_demo or content.link, content
+        if content.is_demo:
+            assert "fictif" in content.summary.lower() or "fictive" in content.summary.lower()
+    # Filters show meaningful differences: every phase and status has something of its own.
+    for phase in ("prevention", "traitement", "apres"):
+        assert Aid.objects.published().for_phase(phase).count() < Aid.objects.published().count()
+    loaded = {model: model.objects.count() for model in (Aid, Sheet, InspiringContent)}
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert {model: model.objects.count() for model in (Aid, Sheet, InspiringContent)} == loaded
