@@ -20,12 +20,15 @@ WORDS = (
 
 def generate(rng: random.Random, *, scale: float = 1.0) -> dict[str, int]:
     Announcement.objects.filter(slug__startswith=PREFIX).delete()
-    Organisation.objects.filter(slug__startswith=PREFIX).delete()
-
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Organisation synthétique {n:04d}", slug=f"{PREFIX}organisation-{n:04d}", is_demo=True)
-        for n in range(int(200 * scale))
+    # Organisations are kept from one run to the next: other apps' synthetic rows point to them.
+    wanted = {f"{PREFIX}organisation-{n:04d}": n for n in range(max(1, int(200 * scale)))}
+    existing = set(Organisation.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Organisation synthétique {n:04d}", slug=slug, is_demo=True)
+        for slug, n in wanted.items()
+        if slug not in existing
     )
+    organisations = list(Organisation.objects.filter(slug__in=wanted).order_by("slug"))
     today = datetime.date(2026, 11, 1)
     statuses = [EditorialStatus.PUBLISHED] * 8 + [EditorialStatus.DRAFT, EditorialStatus.ARCHIVED]
     announcements = [

@@ -22,7 +22,7 @@ def _text(rng, words):
 def generate(rng: random.Random, *, scale: float = 1.0) -> dict[str, int]:
     for model in (Sheet, Aid, InspiringContent):
         model.objects.filter(slug__startswith=PREFIX).delete()
-    owners = list(Organisation.objects.filter(slug__startswith=PREFIX)) or list(Organisation.objects.all())
+    owners = list(Organisation.objects.filter(slug__startswith=PREFIX).order_by("slug"))
     themes = list(Theme.objects.all())
     departements = list(Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT))
     statuses = [EditorialStatus.PUBLISHED] * 8 + [EditorialStatus.DRAFT, EditorialStatus.REVIEW]

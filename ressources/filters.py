@@ -66,7 +66,7 @@ class ResourceFilterSet(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_themes(self, queryset, name, value):
-        return queryset.with_themes(list(value)) if value else queryset
+        return queryset.with_theme_slugs(list(value)) if value else queryset
 
     def filter_phase(self, queryset, name, value):
         return queryset.for_phase(value)

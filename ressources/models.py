@@ -57,10 +57,16 @@ class ResourceQuerySet(EditorialQuerySet):
         return self.filter(Exists(matching) | ~Exists(any_row))
 
     def with_themes(self, themes):
-        """Resources about at least one of these themes (Theme rows or slugs)."""
+        """Resources about at least one of these themes (Theme rows or a Theme queryset)."""
+        return self._with_theme(theme__in=themes)
+
+    def with_theme_slugs(self, slugs):
+        """Resources about at least one of the themes with these slugs (the listing filter)."""
+        return self._with_theme(theme__slug__in=slugs)
+
+    def _with_theme(self, **lookup):
         through = self._through("themes")
         source = f"{self.model._meta.model_name}_id"
-        lookup = {"theme__slug__in": themes} if all(isinstance(t, str) for t in themes) else {"theme__in": themes}
         return self.filter(Exists(through.objects.filter(**{source: OuterRef("pk")}, **lookup)))
 
     def search(self, query: str):

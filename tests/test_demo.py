@@ -55,3 +55,14 @@ def test_demo_accounts_can_use_the_back_office_with_their_role(client):
     html = client.get("/admin/guichet/announcement/").content.decode()
     assert "Démonstration : une permanence" in html
     assert "Cancer du sein : une loi" not in html  # owned by the coordinator's team
+
+
+def test_bench_data_generator_runs_and_is_deterministic():
+    from ressources.models import Aid
+
+    call_command("load_demo", force=True, stdout=StringIO())
+    call_command("generate_bench_data", force=True, scale=0.01, stdout=StringIO())
+    first = list(Aid.objects.filter(slug__startswith="bench-").order_by("slug").values_list("slug", "title"))
+    assert len(first) == 10
+    call_command("generate_bench_data", force=True, scale=0.01, stdout=StringIO())
+    assert list(Aid.objects.filter(slug__startswith="bench-").order_by("slug").values_list("slug", "title")) == first
