@@ -9,15 +9,16 @@ from django import forms
 
 from guichet.enums import Phase, ProfessionalStatus
 from guichet.models import Territory, Theme
+from guichet.widgets import InlineSelect
 from ressources.enums import ContentFormat
 
 INVALID_CHOICE = "Ce choix n'existe pas : choisissez dans la liste."
 
 
 class ThemeChoices(forms.CheckboxSelectMultiple):
-    """Theme checkboxes, each with its colour."""
+    """Theme checkboxes, each with its colour, rendered in one template."""
 
-    option_template_name = "ressources/widgets/theme_option.html"
+    template_name = "ressources/widgets/theme_choices.html"
 
 
 class ResourceFilterSet(django_filters.FilterSet):
@@ -38,6 +39,7 @@ class ResourceFilterSet(django_filters.FilterSet):
         label="Où en êtes-vous ?",
         choices=[(phase.value, phase.short_label) for phase in Phase],
         empty_label="Toutes les phases",
+        widget=InlineSelect,
         method="filter_phase",
         error_messages={"invalid_choice": INVALID_CHOICE},
     )
@@ -45,12 +47,14 @@ class ResourceFilterSet(django_filters.FilterSet):
         label="Votre statut",
         choices=ProfessionalStatus.choices,
         empty_label="Tous les statuts",
+        widget=InlineSelect,
         method="filter_status",
         error_messages={"invalid_choice": INVALID_CHOICE},
     )
     departement = django_filters.ChoiceFilter(
         label="Votre département",
         empty_label="Toute la France",
+        widget=InlineSelect,
         method="filter_departement",
         error_messages={"invalid_choice": INVALID_CHOICE},
     )
@@ -90,5 +94,6 @@ class ContentFilterSet(ResourceFilterSet):
         label="Format",
         choices=ContentFormat.choices,
         empty_label="Tous les formats",
+        widget=InlineSelect,
         error_messages={"invalid_choice": INVALID_CHOICE},
     )

@@ -58,3 +58,6 @@ def test_every_public_page_prints_to_pdf(page, demo_site):
         # The navigation and forms are hidden on paper; the content is not.
         assert not page.locator(".main-nav").is_visible(), path
         assert page.locator("h1").is_visible(), path
+        # Closed FAQ answers are printed too: paper has no disclosure widget.
+        if page.locator("details.faq").count():
+            assert page.locator("details.faq p").first.is_visible(), path
