@@ -62,16 +62,22 @@ def page_paths(urls) -> list[str]:
     return sorted(chosen.values())
 
 
+# Parameters that name one entry among many of the same kind; the others (a kind, a section) choose the page's kind.
+ENTRY_PARAMETERS = {"slug", "pk", "id"}
+
+
 def one_per_route(urls) -> list[str]:
-    """One URL per URL pattern: the pages of a list or the details of many entries share a view and a template."""
+    """One URL per URL pattern and kind: the pages of a list or the details of many entries share a view and a
+    template (`/ressources/aides/a/` and `/ressources/aides/b/` count once; `/ressources/fiches/c/` is another)."""
     from django.urls import Resolver404, resolve
 
-    chosen: dict[str, str] = {}
+    chosen: dict[tuple, str] = {}
     for url in sorted(urls):
         path = urlsplit(url).path
         try:
             match = resolve(path)
         except Resolver404:
             continue
-        chosen.setdefault(match.route, url)
+        kind = tuple(sorted((k, v) for k, v in match.kwargs.items() if k not in ENTRY_PARAMETERS))
+        chosen.setdefault((match.route, kind), url)
     return sorted(chosen.values())

@@ -71,3 +71,23 @@ def test_no_public_page_answers_500_to_a_post(client, demo_pages):
     for url in demo_pages:
         response = client.post(urlsplit(url).path, {"q": "x"})
         assert response.status_code < 500, url
+
+
+def test_one_page_per_route_and_kind():
+    urls = [
+        "/ressources/aides/a/",
+        "/ressources/aides/b/",
+        "/ressources/fiches/c/",
+        "/ressources/aides/",
+        "/ressources/fiches/",
+        "/actualites/x/",
+        "/actualites/y/",
+        "/nulle-part/",
+    ]
+    assert one_per_route(urls) == [
+        "/actualites/x/",
+        "/ressources/aides/",
+        "/ressources/aides/a/",
+        "/ressources/fiches/",
+        "/ressources/fiches/c/",
+    ]
