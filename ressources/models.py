@@ -5,13 +5,14 @@ Who a resource concerns is stored as facts the site can check: statuses, phases,
 """
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField
 
 from guichet.enums import Phase, ProfessionalStatus
-from guichet.models import EditorialModel, EditorialQuerySet, PhaseTag, SluggedModel, StatusTag, Territory, Theme
-from guichet.search import SearchableModel, search
+from guichet.models import EditorialModel, PhaseTag, SluggedModel, StatusTag, Territory, Theme
+from guichet.search import SearchableModel
+from guichet.targeting import TargetingQuerySet
 from ressources.enums import ContentFormat, ResourceKind
 
 # The rich text operators may write, and exactly what the sanitiser (nh3) lets through.
@@ -28,51 +29,7 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
-class ResourceQuerySet(EditorialQuerySet):
-    def _through(self, field):
-        return self.model._meta.get_field(field).remote_field.through
-
-    def _concerns(self, field, target_field, value):
-        """Entries whose `field` list is empty (everyone) or contains `value`."""
-        through = self._through(field)
-        source = f"{self.model._meta.model_name}_id"
-        any_row = through.objects.filter(**{source: OuterRef("pk")})
-        matching = any_row.filter(**{target_field: value})
-        return self.filter(Exists(matching) | ~Exists(any_row))
-
-    def for_phase(self, phase: str):
-        """Resources for this phase, or for every phase."""
-        return self._concerns("phases", "phasetag_id", phase)
-
-    def for_status(self, status: str):
-        """Resources for this professional status, or for every status."""
-        return self._concerns("statuses", "statustag_id", status)
-
-    def for_departement(self, code: str):
-        """Resources valid in this département (INSEE code): national ones, its region's, its own."""
-        through = self._through("territories")
-        source = f"{self.model._meta.model_name}_id"
-        any_row = through.objects.filter(**{source: OuterRef("pk")})
-        matching = any_row.filter(territory__in=Territory.objects.enclosing_code(code).values("pk"))
-        return self.filter(Exists(matching) | ~Exists(any_row))
-
-    def with_themes(self, themes):
-        """Resources about at least one of these themes (Theme rows or a Theme queryset)."""
-        return self._with_theme(theme__in=themes)
-
-    def with_theme_slugs(self, slugs):
-        """Resources about at least one of the themes with these slugs (the listing filter)."""
-        return self._with_theme(theme__slug__in=slugs)
-
-    def _with_theme(self, **lookup):
-        through = self._through("themes")
-        source = f"{self.model._meta.model_name}_id"
-        return self.filter(Exists(through.objects.filter(**{source: OuterRef("pk")}, **lookup)))
-
-    def search(self, query: str):
-        """Every word of the query, accents and case ignored."""
-        return search(self, query)
-
+class ResourceQuerySet(TargetingQuerySet):
     def for_list(self):
         """What a listing shows: published entries with their themes, newest verification first."""
         return self.published().prefetch_related("themes").order_by("title", "pk")
