@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "ressources",
+    "annuaire",
 ]
 
 MIDDLEWARE = [

@@ -45,11 +45,6 @@ def accessibility(request):
 
 # Sections whose apps are not built yet: honest pages that say so, at their stable addresses.
 COMING_SOON = {
-    "annuaire": (
-        "Annuaire",
-        "Les associations, organismes et professionnels qui peuvent vous aider, près de chez vous "
-        "ou à distance, et la possibilité d'être mise en relation.",
-    ),
     "agenda": (
         "Agenda",
         "Les permanences, réunions d'information, ateliers et rencontres, sur place ou en ligne.",

@@ -1,7 +1,7 @@
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import render
 
-from guichet.pagination import paginate
+from guichet.pagination import paginate, query_without_page
 from guichet.shortcuts import get_visible_by_slug
 from ressources.enums import ResourceKind
 from ressources.filters import ContentFilterSet, ResourceFilterSet
@@ -17,13 +17,6 @@ def _kind_or_404(kind: str) -> ResourceKind:
         return ResourceKind(kind)
     except ValueError:
         raise Http404 from None
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy() if request.GET else QueryDict(mutable=True)
-    query.pop("page", None)
-    encoded = query.urlencode()
-    return f"{encoded}&" if encoded else ""
 
 
 def index(request):
@@ -56,7 +49,7 @@ def listing(request, kind):
     return render(
         request,
         "ressources/listing.html",
-        {"kind": kind, "filterset": filterset, "page": page, "query_prefix": _query_without_page(request)},
+        {"kind": kind, "filterset": filterset, "page": page, "query_prefix": query_without_page(request)},
     )
 
 

@@ -114,3 +114,34 @@ class ContentFactory(ResourceFactory):
 
     format = "article"
     transcript = "Résumé écrit."
+
+
+class StructureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "annuaire.Structure"
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Structure numéro {n}")
+    slug = factory.Sequence(lambda n: f"structure-{n}")
+    summary = "Ce qu'elle propose."
+    category = "association"
+    status = EditorialStatus.DRAFT
+
+    class Params:
+        published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
+
+    @factory.post_generation
+    def territories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.territories.set(extracted)
+
+    @factory.post_generation
+    def services(self, create, extracted, **kwargs):
+        """[(name, [theme slugs], [phases])]"""
+        from guichet.models import Theme
+
+        for position, (name, themes, phases) in enumerate(extracted or []):
+            service = self.services.create(name=name, position=position)
+            service.themes.set(Theme.objects.filter(slug__in=themes))
+            service.phases.set(phases)

@@ -46,7 +46,7 @@ def test_home_page_offers_three_phase_doors_and_the_questionnaire(client):
 
 
 def test_unbuilt_sections_say_so_honestly(client):
-    html = client.get("/annuaire/").content.decode()
+    html = client.get("/agenda/").content.decode()
     assert "en cours de construction" in html
 
 

@@ -46,6 +46,24 @@ def validate_theme_colour(value: str) -> None:
         )
 
 
+def departement_from_postal_code(postal_code: str) -> str | None:
+    """The INSEE code of the département of a French postal code, from its first digits, or None.
+
+    Overseas: the first three digits (971…976). Corsica: 200xx–201xx is Corse-du-Sud (2A), 202xx–206xx Haute-Corse (2B).
+    A few communes near a border have a postal code of the neighbouring département: this is an approximation.
+    """
+    code = (postal_code or "").strip().replace(" ", "")
+    if not re.fullmatch(r"[0-9]{5}", code) or code.startswith("00"):
+        return None
+    if code.startswith("97"):
+        return code[:3] if code[:3] in {"971", "972", "973", "974", "976"} else None
+    if code.startswith("20"):
+        return "2A" if int(code) < 20200 else "2B"
+    if code.startswith("98") or code.startswith("99"):
+        return None
+    return code[:2]
+
+
 class Theme(models.Model):
     slug = models.SlugField("identifiant", max_length=60, unique=True)
     name = models.CharField("nom", max_length=80, unique=True)

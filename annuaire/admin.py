@@ -1,0 +1,55 @@
+from django.contrib import admin
+
+from annuaire.models import Service, Structure
+from guichet.admin import EditorialAdmin
+
+
+class ServiceInline(admin.StackedInline):
+    model = Service
+    extra = 1
+    fields = ("name", "description", "themes", "phases", "position")
+    filter_horizontal = ("themes", "phases")
+
+
+@admin.register(Structure)
+class StructureAdmin(EditorialAdmin):
+    list_display = ("name", "kind", "category", "city")
+    search_fields = ("name", "summary", "city")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("territories",)
+    inlines = [ServiceInline]
+    fieldsets = [
+        (None, {"fields": ("kind", "category", "name", "slug", "summary", "description", "audience")}),
+        ("Accès", {"fields": ("is_free", "is_paid", "by_appointment", "on_referral", "membership", "access_note")}),
+        (
+            "Où et comment la joindre",
+            {
+                "fields": (
+                    "territories",
+                    "address",
+                    "postal_code",
+                    "city",
+                    "phone",
+                    "email",
+                    "website",
+                    "opening_hours",
+                    "wheelchair",
+                    "languages",
+                )
+            },
+        ),
+        ("Applications et services en ligne", {"fields": ("platforms", "cost", "publisher", "health_validation")}),
+        ("Publication", {"fields": ("owner", "organisation", "status", "source_url", "is_demo")}),
+        ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
+    ]
+
+    def get_list_filter(self, request):
+        return ("kind", "category", "is_free", *super().get_list_filter(request))
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # The address is set once from the name; a later change keeps it (old links keep working).
+        return self.prepopulated_fields if obj is None else {}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_search_text()
