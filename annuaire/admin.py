@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from annuaire.models import Service, Structure
-from guichet.admin import EditorialAdmin
+from annuaire.models import ContactRequest, Service, Structure
+from guichet.admin import CoordinatorAdmin, EditorialAdmin
 
 
 class ServiceInline(admin.StackedInline):
@@ -53,3 +53,46 @@ class StructureAdmin(EditorialAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.refresh_search_text()
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(CoordinatorAdmin):
+    """The coordinator's queue. Operators never see it: what she wrote concerns her health."""
+
+    list_display = ("__str__", "created_at", "state", "structure", "oriented_to", "promised_by", "promise")
+    list_filter = ("state",)
+    list_select_related = ("structure", "oriented_to")
+    autocomplete_fields = ("oriented_to",)
+    readonly_fields = (
+        "structure",
+        "message",
+        "phase",
+        "professional_status",
+        "contact_method",
+        "phone",
+        "email",
+        "preferred_times",
+        "consented_at",
+        "created_at",
+        "first_contact_at",
+        "closed_at",
+        "reminded_at",
+        "anonymised_at",
+    )
+    fieldsets = [
+        ("Sa demande", {"fields": ("structure", "message", "phase", "professional_status", "consented_at")}),
+        ("La recontacter", {"fields": ("contact_method", "phone", "email", "preferred_times")}),
+        ("Suivi", {"fields": ("state", "refusal_reason", "oriented_to", "internal_notes")}),
+        ("Dates", {"fields": ("created_at", "first_contact_at", "closed_at", "reminded_at", "anonymised_at")}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="rappel promis le")
+    def promised_by(self, obj):
+        return obj.promised_by
+
+    @admin.display(description="délai tenu", boolean=True)
+    def promise(self, obj):
+        return obj.promise_kept

@@ -171,3 +171,6 @@ class Service(models.Model):
 
     def __str__(self):
         return self.name
+
+
+from annuaire.contact import ContactRequest  # noqa: E402,F401  (a model of this app, defined in its own module)

@@ -6,5 +6,10 @@ app_name = "annuaire"
 
 urlpatterns = [
     path("", views.listing, name="listing"),
+    path("export/structures.json", views.export_structures, name="export_structures"),
+    path("export/services.json", views.export_services, name="export_services"),
+    path("mise-en-relation/", views.contact_request, name="contact_request"),
+    path("mise-en-relation/envoyee/", views.contact_request_sent, name="contact_request_sent"),
+    path("<slug:slug>/mise-en-relation/", views.contact_request, name="structure_contact_request"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

@@ -1,9 +1,18 @@
-from django.shortcuts import render
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
-from annuaire import opening_hours
+from annuaire import export, opening_hours, services
+from annuaire.contact import add_working_days
 from annuaire.filters import StructureFilterSet
+from annuaire.forms import ContactRequestForm
 from annuaire.models import Structure
 from guichet.models import Territory
+from guichet.models.reports import client_fingerprint
 from guichet.pagination import paginate, query_without_page
 from guichet.shortcuts import get_visible_by_slug
 
@@ -40,4 +49,52 @@ def detail(request, slug):
     response = render(request, "annuaire/detail.html", context)
     if not entry.is_published:
         response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def contact_request(request, slug=None):
+    """ "Être mise en relation": her request reaches the coordinator first, never the structure."""
+    structure = get_object_or_404(Structure.objects.published(), slug=slug) if slug else None
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    form = ContactRequestForm(request.POST or None, fingerprint=fingerprint)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            services.create_contact_request(
+                structure=structure,
+                data=form.cleaned_data,
+                fingerprint=fingerprint,
+                admin_url_prefix=request.build_absolute_uri(reverse("admin:annuaire_contactrequest_changelist")),
+            )
+        return redirect("annuaire:contact_request_sent")
+    return render(request, "annuaire/contact_request.html", {"form": form, "structure": structure})
+
+
+@never_cache
+def contact_request_sent(request):
+    callback_by = add_working_days(timezone.localdate(), settings.GUICHET_CALLBACK_WORKING_DAYS)
+    return render(request, "annuaire/contact_request_sent.html", {"callback_by": callback_by})
+
+
+def export_structures(request):
+    """Open data: published structures, data·inclusion v1 format."""
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    records = [export.structure_record(s, base_url=base_url) for s in export.exportable(Structure.objects.all())]
+    return _open_data(records)
+
+
+def export_services(request):
+    """Open data: the services of published structures, data·inclusion v1 format."""
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    records = [
+        r for s in export.exportable(Structure.objects.all()) for r in export.service_records(s, base_url=base_url)
+    ]
+    return _open_data(records)
+
+
+def _open_data(records):
+    response = JsonResponse(records, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=3600"
     return response

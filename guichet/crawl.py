@@ -10,6 +10,8 @@ from urllib.parse import urldefrag, urlsplit
 
 # Not public pages: the back office, account actions, files, and the error-report forms (reached by POST).
 EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/compte/logout/", "/signaler/")
+# Data files (open data, calendar feeds, exports) are not pages.
+EXCLUDED_SUFFIXES = (".json", ".ics", ".csv")
 
 
 class _LinkParser(HTMLParser):
@@ -33,7 +35,7 @@ def internal_links(html: str) -> list[str]:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path.startswith("/"):
             continue
-        if parts.path.startswith(EXCLUDED_PREFIXES):
+        if parts.path.startswith(EXCLUDED_PREFIXES) or parts.path.endswith(EXCLUDED_SUFFIXES):
             continue
         links.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     return links

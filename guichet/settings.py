@@ -140,6 +140,13 @@ GUICHET_COORDINATOR_EMAIL = env.env_email("GUICHET_COORDINATOR_EMAIL", "animatri
 
 # Editorial freshness: an entry not verified for this many days is "à actualiser".
 GUICHET_REVIEW_AFTER_DAYS = env.env_int("GUICHET_REVIEW_AFTER_DAYS", 182, minimum=1)
+# Requests to be put in touch: the call-back promised to her, the coordinator's reminder, the retention.
+GUICHET_CALLBACK_WORKING_DAYS = env.env_int("GUICHET_CALLBACK_WORKING_DAYS", 5, minimum=1)
+GUICHET_REQUEST_REMINDER_WORKING_DAYS = env.env_int("GUICHET_REQUEST_REMINDER_WORKING_DAYS", 2, minimum=1)
+GUICHET_REQUEST_RETENTION_DAYS = env.env_int("GUICHET_REQUEST_RETENTION_DAYS", 365, minimum=1)
+GUICHET_REQUESTS_PER_HOUR = env.env_int("GUICHET_REQUESTS_PER_HOUR", 3, minimum=1)
+# The public address of the site, for links in e-mails sent by cron commands.
+GUICHET_SITE_URL = env.env_str("GUICHET_SITE_URL", "http://127.0.0.1:8000")
 # Error reports from the public pages: at most this many per hour from one address.
 GUICHET_REPORTS_PER_HOUR = env.env_int("GUICHET_REPORTS_PER_HOUR", 5, minimum=1)
 # Handled error reports are deleted after this many days (privacy page).

@@ -35,7 +35,10 @@ def privacy(request):
     return render(
         request,
         "guichet/privacy.html",
-        {"report_retention_days": settings.GUICHET_REPORT_RETENTION_DAYS},
+        {
+            "report_retention_days": settings.GUICHET_REPORT_RETENTION_DAYS,
+            "request_retention_days": settings.GUICHET_REQUEST_RETENTION_DAYS,
+        },
     )
 
 

@@ -6,6 +6,16 @@ from django.contrib.auth.models import AnonymousUser
 from tests.factories import OrganisationFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and the page cache live in the cache: every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def organisation(db):
     return OrganisationFactory(name="Association propriétaire", slug="proprietaire")

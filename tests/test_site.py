@@ -91,3 +91,12 @@ def test_one_page_per_route_and_kind():
         "/ressources/fiches/",
         "/ressources/fiches/c/",
     ]
+
+
+def test_the_crawl_skips_data_files():
+    from guichet.crawl import internal_links
+
+    html = (
+        '<a href="/annuaire/export/structures.json">x</a><a href="/agenda/agenda.ics">y</a><a href="/annuaire/">z</a>'
+    )
+    assert internal_links(html) == ["/annuaire/"]

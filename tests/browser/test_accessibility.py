@@ -36,20 +36,25 @@ def test_every_public_page_passes_axe(browser, demo_site, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True, locale="fr-FR")
     page = context.new_page()
     failures = {}
-    # The report form's error state is the same on every page of a route: checked once per route.
+    # A form's error state is the same on every page of a route: checked once per route.
     form_pages = set(one_per_route(paths))
     for path in paths:
         page.goto(base_url + path)
         violations = axe_violations(page)
         if violations:
             failures[path] = violations
-        # The error state of the report form is a page too.
-        if path in form_pages and page.locator("#signaler form").count():
-            page.locator("#signaler summary").click()
-            page.locator("#signaler button[type=submit]").click()
-            page.wait_for_load_state()
-            if violations := axe_violations(page):
-                failures[f"{path} (formulaire en erreur)"] = violations
+        # The error state of every form is a page too: submitted empty, once per route.
+        if path in form_pages:
+            for form in ("main form[method=post]:not(#signaler form)", "#signaler form"):
+                if not page.locator(form).count():
+                    continue
+                page.goto(base_url + path)
+                if form == "#signaler form":
+                    page.locator("#signaler summary").click()
+                page.locator(f"{form} button[type=submit]").first.click()
+                page.wait_for_load_state()
+                if violations := axe_violations(page):
+                    failures[f"{path} ({form} en erreur)"] = violations
     context.close()
     report = "\n".join(f"{path} [{viewport}]\n  " + "\n  ".join(lines) for path, lines in failures.items())
     assert not failures, "Violations d'accessibilité WCAG 2.1 A/AA :\n" + report

@@ -1,0 +1,173 @@
+"""Requests to be put in touch ("demandes de mise en relation"): they reach the coordinator first, never a structure.
+
+What she writes is health data: stored only with her explicit consent, never copied into an e-mail, anonymised a
+set time after the request is closed.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from guichet.enums import Phase, ProfessionalStatus
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    """The date `days` working days (Monday to Friday) after `start`. Public holidays are not counted out."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += datetime.timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days (Monday to Friday) after `start` up to and including `end`."""
+    days, current = 0, start
+    while current < end:
+        current += datetime.timedelta(days=1)
+        if current.weekday() < 5:
+            days += 1
+    return days
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "telephone", "Par téléphone"
+    EMAIL = "email", "Par e-mail"
+
+
+class RequestState(models.TextChoices):
+    NEW = "nouvelle", "Nouvelle"
+    IN_PROGRESS = "en-cours", "En cours"
+    ORIENTED = "orientee", "Orientée vers une structure"
+    CLOSED = "close", "Close"
+    REFUSED = "refusee", "Refusée"
+
+
+class RefusalReason(models.TextChoices):
+    OUT_OF_SCOPE = "hors-champ", "La demande ne relève pas du Guichet unique"
+    UNREACHABLE = "injoignable", "Personne injoignable après plusieurs essais"
+    DUPLICATE = "doublon", "Demande en double"
+    WITHDRAWN = "retiree", "Retirée à sa demande"
+    ABUSE = "abus", "Message abusif"
+
+
+class ContactRequestQuerySet(models.QuerySet):
+    def open(self):
+        """Requests the coordinator still has to handle."""
+        return self.filter(state__in=[RequestState.NEW, RequestState.IN_PROGRESS, RequestState.ORIENTED])
+
+    def waiting_since(self, working_days: int, *, today=None):
+        """Still "nouvelle" after this many working days."""
+        today = today or timezone.localdate()
+        return [
+            r
+            for r in self.filter(state=RequestState.NEW).order_by("created_at")
+            if working_days_between(timezone.localdate(r.created_at), today) >= working_days
+        ]
+
+    def to_anonymise(self, now=None):
+        """Closed or refused longer ago than the retention period, and not anonymised yet."""
+        now = now or timezone.now()
+        cutoff = now - datetime.timedelta(days=settings.GUICHET_REQUEST_RETENTION_DAYS)
+        return self.filter(
+            state__in=[RequestState.CLOSED, RequestState.REFUSED], closed_at__lt=cutoff, anonymised_at__isnull=True
+        )
+
+
+class ContactRequest(models.Model):
+    structure = models.ForeignKey(
+        "annuaire.Structure",
+        verbose_name="depuis la fiche",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_requests",
+    )
+    message = models.TextField("son besoin")
+    phase = models.CharField("phase", max_length=20, choices=Phase.choices, blank=True)
+    professional_status = models.CharField("statut", max_length=30, choices=ProfessionalStatus.choices, blank=True)
+    contact_method = models.CharField("être recontactée", max_length=10, choices=ContactMethod.choices)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    preferred_times = models.CharField("moments préférés", max_length=200, blank=True)
+    consented_at = models.DateTimeField("consentement donné le")
+    state = models.CharField("état", max_length=10, choices=RequestState.choices, default=RequestState.NEW)
+    refusal_reason = models.CharField("motif du refus", max_length=20, choices=RefusalReason.choices, blank=True)
+    oriented_to = models.ForeignKey(
+        "annuaire.Structure",
+        verbose_name="orientée vers",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="oriented_requests",
+    )
+    internal_notes = models.TextField("notes internes", blank=True)
+    created_at = models.DateTimeField("reçue le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    first_contact_at = models.DateTimeField("premier contact le", null=True, blank=True)
+    closed_at = models.DateTimeField("close le", null=True, blank=True)
+    reminded_at = models.DateTimeField("rappel envoyé le", null=True, blank=True)
+    anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
+
+    objects = ContactRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "demande de mise en relation"
+        verbose_name_plural = "demandes de mise en relation"
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state=RequestState.REFUSED) | ~Q(refusal_reason=""),
+                name="contact_request_refusal_has_reason",
+                violation_error_message="Choisissez le motif du refus.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=RequestState.ORIENTED) | Q(oriented_to__isnull=False),
+                name="contact_request_orientation_has_structure",
+                violation_error_message="Indiquez la structure vers laquelle la demande est orientée.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Demande n° {self.pk}"
+
+    def save(self, *args, **kwargs):
+        now = timezone.now()
+        if self.state != RequestState.NEW and self.first_contact_at is None:
+            self.first_contact_at = now
+        if self.state in (RequestState.CLOSED, RequestState.REFUSED) and self.closed_at is None:
+            self.closed_at = now
+        super().save(*args, **kwargs)
+
+    def get_admin_url(self):
+        return reverse("admin:annuaire_contactrequest_change", args=[self.pk])
+
+    @property
+    def promised_by(self) -> datetime.date:
+        """The date by which she was promised a call back."""
+        return add_working_days(timezone.localdate(self.created_at), settings.GUICHET_CALLBACK_WORKING_DAYS)
+
+    @property
+    def promise_kept(self) -> bool | None:
+        """Was she contacted within the promised delay? None while nobody has contacted her and it is not late."""
+        if self.first_contact_at:
+            return timezone.localdate(self.first_contact_at) <= self.promised_by
+        return False if timezone.localdate() > self.promised_by else None
+
+    def anonymise(self) -> None:
+        """Erase what she wrote and how to reach her; keep dates, state and structures for the figures."""
+        self.message = ""
+        self.phone = ""
+        self.email = ""
+        self.preferred_times = ""
+        self.internal_notes = ""
+        self.phase = ""
+        self.professional_status = ""
+        self.anonymised_at = timezone.now()
+        self.save()

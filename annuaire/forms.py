@@ -1,0 +1,102 @@
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils.safestring import mark_safe
+
+from annuaire.contact import ContactMethod
+from guichet.enums import Phase, ProfessionalStatus
+
+PHONE = re.compile(r"^\+?[0-9 .()-]{10,20}$")
+
+
+class ContactRequestForm(forms.Form):
+    message = forms.CharField(
+        label="De quoi avez-vous besoin ?",
+        help_text="Quelques phrases suffisent : votre situation, ce que vous cherchez. Ce message est lu par "
+        "l'animatrice du Guichet unique, pas par la structure.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=3000,
+        error_messages={
+            "required": "Décrivez en quelques mots ce dont vous avez besoin.",
+            "max_length": "Votre message est trop long : %(limit_value)d caractères au plus (il en compte "
+            "%(show_value)d).",
+        },
+    )
+    phase = forms.ChoiceField(
+        label="Où en êtes-vous ? (facultatif)",
+        choices=[("", "Je préfère ne pas le dire"), *[(p.value, p.short_label) for p in Phase]],
+        required=False,
+        error_messages={"invalid_choice": "Choisissez dans la liste."},
+    )
+    professional_status = forms.ChoiceField(
+        label="Votre statut (facultatif)",
+        choices=[("", "Je préfère ne pas le dire"), *ProfessionalStatus.choices],
+        required=False,
+        error_messages={"invalid_choice": "Choisissez dans la liste."},
+    )
+    contact_method = forms.ChoiceField(
+        label="Comment souhaitez-vous être recontactée ?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choisissez comment être recontactée.",
+            "invalid_choice": "Choisissez dans la liste.",
+        },
+    )
+    phone = forms.CharField(
+        label="Votre téléphone", required=False, max_length=30, help_text="Si vous choisissez d'être appelée."
+    )
+    email = forms.EmailField(
+        label="Votre adresse e-mail",
+        required=False,
+        help_text="Pour recevoir un accusé de réception, ou si vous choisissez l'e-mail.",
+        error_messages={"invalid": "Cette adresse e-mail n'est pas valide, par exemple : nom@exemple.fr."},
+    )
+    preferred_times = forms.CharField(
+        label="Quand vous joindre ? (facultatif)", required=False, max_length=200, help_text="Par exemple : le matin."
+    )
+    consent = forms.BooleanField(
+        label=mark_safe(
+            "J'accepte que le Guichet unique enregistre ce que j'ai écrit, qui peut concerner ma santé, pour me "
+            'mettre en relation. <a href="/confidentialite/">Ce que nous en faisons</a>.'
+        ),
+        error_messages={"required": "Sans votre accord, nous ne pouvons pas enregistrer votre demande."},
+    )
+    website = forms.CharField(label="Laissez ce champ vide", required=False)
+
+    def __init__(self, *args, fingerprint: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fingerprint = fingerprint
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if len(message) < 10:
+            raise forms.ValidationError("Votre message est trop court : dites-nous en un peu plus.")
+        return message
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError("Ce numéro n'est pas valide : 10 chiffres, par exemple 06 12 34 56 78.")
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        if method == ContactMethod.PHONE and not cleaned.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", "Indiquez le numéro auquel vous appeler.")
+        if method == ContactMethod.EMAIL and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", "Indiquez l'adresse à laquelle vous écrire.")
+        from annuaire.services import recent_requests_from
+
+        if self.fingerprint and recent_requests_from(self.fingerprint) >= settings.GUICHET_REQUESTS_PER_HOUR:
+            raise forms.ValidationError(
+                "Vous avez déjà envoyé plusieurs demandes en peu de temps. Réessayez dans une heure : ce que vous avez "
+                "écrit est conservé ci-dessous."
+            )
+        return cleaned

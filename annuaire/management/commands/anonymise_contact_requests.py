@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from annuaire import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise les demandes de mise en relation closes ou refusées depuis plus de "
+        "GUICHET_REQUEST_RETENTION_DAYS jours (message, coordonnées, notes). À lancer chaque jour par cron."
+    )
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Demandes anonymisées : {services.anonymise_old_requests()}.")

@@ -1,0 +1,96 @@
+"""Business actions of the directory: plain functions, keyword-only, inside a transaction."""
+
+import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from annuaire.contact import ContactRequest
+
+RATE_WINDOW = 3600
+
+
+def recent_requests_from(fingerprint: str) -> int:
+    """How many requests this address sent within the hour (kept in the cache, never in the database)."""
+    return cache.get(f"contact-requests:{fingerprint}", 0)
+
+
+def _count_request(fingerprint: str) -> None:
+    key = f"contact-requests:{fingerprint}"
+    if not cache.add(key, 1, RATE_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, RATE_WINDOW)
+
+
+@transaction.atomic
+def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url_prefix: str) -> ContactRequest:
+    """Store her request (she consented) and tell the coordinator and her, without any health detail in e-mails."""
+    request = ContactRequest.objects.create(
+        structure=structure,
+        message=data["message"],
+        phase=data.get("phase", ""),
+        professional_status=data.get("professional_status", ""),
+        contact_method=data["contact_method"],
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+        preferred_times=data.get("preferred_times", ""),
+        consented_at=timezone.now(),
+    )
+    _count_request(fingerprint)
+    context = {"request": request, "admin_url": f"{admin_url_prefix}{request.pk}/change/"}
+    transaction.on_commit(
+        lambda: send_mail(
+            subject="[Guichet unique] Nouvelle demande de mise en relation",
+            message=render_to_string("annuaire/emails/new_request_coordinator.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+        )
+    )
+    if request.email:
+        transaction.on_commit(
+            lambda: send_mail(
+                subject="Votre demande au Guichet unique",
+                message=render_to_string("annuaire/emails/acknowledgement.txt", context),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[request.email],
+            )
+        )
+    return request
+
+
+def remind_coordinator(*, now=None, admin_url_prefix: str) -> list[ContactRequest]:
+    """One e-mail to the coordinator about requests still "nouvelle" after the reminder delay, late ones flagged.
+    A request is mentioned at most once a day: running it twice sends nothing new."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    waiting = [
+        r
+        for r in ContactRequest.objects.waiting_since(settings.GUICHET_REQUEST_REMINDER_WORKING_DAYS, today=today)
+        if r.reminded_at is None or now - r.reminded_at > datetime.timedelta(hours=20)
+    ]
+    if not waiting:
+        return []
+    context = {"requests": waiting, "today": today, "admin_url_prefix": admin_url_prefix}
+    send_mail(
+        subject=f"[Guichet unique] {len(waiting)} demande(s) de mise en relation en attente",
+        message=render_to_string("annuaire/emails/reminder.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+    )
+    ContactRequest.objects.filter(pk__in=[r.pk for r in waiting]).update(reminded_at=now)
+    return waiting
+
+
+def anonymise_old_requests(*, now=None) -> int:
+    """Anonymise requests closed longer ago than GUICHET_REQUEST_RETENTION_DAYS."""
+    count = 0
+    for request in ContactRequest.objects.to_anonymise(now):
+        request.anonymise()
+        count += 1
+    return count
