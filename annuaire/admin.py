@@ -1,6 +1,8 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 
 from annuaire.models import ContactRequest, Service, Structure
+from annuaire.resources import StructureResource
 from guichet.admin import CoordinatorAdmin, EditorialAdmin
 
 
@@ -12,12 +14,23 @@ class ServiceInline(admin.StackedInline):
 
 
 @admin.register(Structure)
-class StructureAdmin(EditorialAdmin):
+class StructureAdmin(ImportExportMixin, EditorialAdmin):
     list_display = ("name", "kind", "category", "city")
     search_fields = ("name", "summary", "city")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("territories",)
     inlines = [ServiceInline]
+    resource_classes = [StructureResource]
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_module_permission(request)
+
     fieldsets = [
         (None, {"fields": ("kind", "category", "name", "slug", "summary", "description", "audience")}),
         ("Accès", {"fields": ("is_free", "is_paid", "by_appointment", "on_referral", "membership", "access_note")}),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "django_prose_editor",
+    "import_export",
     "ressources",
     "annuaire",
 ]

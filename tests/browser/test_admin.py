@@ -12,6 +12,9 @@ ADMIN_PAGES = [
     "/admin/guichet/territory/",
     "/admin/guichet/theme/",
     "/admin/guichet/errorreport/",
+    "/admin/annuaire/structure/",
+    "/admin/annuaire/structure/import/",
+    "/admin/annuaire/contactrequest/",
 ]
 
 
