@@ -6,11 +6,12 @@ from django.utils.safestring import mark_safe
 
 from annuaire.contact import ContactMethod
 from guichet.enums import Phase, ProfessionalStatus
+from guichet.forms import AnonymousVisitorForm
 
 PHONE = re.compile(r"^\+?[0-9 .()-]{10,20}$")
 
 
-class ContactRequestForm(forms.Form):
+class ContactRequestForm(AnonymousVisitorForm):
     message = forms.CharField(
         label="De quoi avez-vous besoin ?",
         help_text="Quelques phrases suffisent : votre situation, ce que vous cherchez. Ce message est lu par "
@@ -63,15 +64,6 @@ class ContactRequestForm(forms.Form):
         ),
         error_messages={"required": "Sans votre accord, nous ne pouvons pas enregistrer votre demande."},
     )
-    website = forms.CharField(label="Laissez ce champ vide", required=False)
-
-    def __init__(self, *args, fingerprint: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fingerprint = fingerprint
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()

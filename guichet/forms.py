@@ -12,7 +12,23 @@ class SiteFormRenderer(DjangoTemplates):
     field_template_name = "guichet/forms/field.html"
 
 
-class ErrorReportForm(forms.Form):
+class AnonymousVisitorForm(forms.Form):
+    """A form anyone can send without an account: a honeypot against robots and the visitor's address fingerprint
+    for rate limits. Subclasses check their own limit in `clean()`."""
+
+    # Hidden from people by the stylesheet, filled in by robots.
+    website = forms.CharField(label="Laissez ce champ vide", required=False)
+
+    def __init__(self, *args, fingerprint: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fingerprint = fingerprint
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+
+class ErrorReportForm(AnonymousVisitorForm):
     message = forms.CharField(
         label="Qu'est-ce qui est faux ou périmé ?",
         help_text="Par exemple : le numéro de téléphone a changé, le montant n'est plus le bon.",
@@ -30,17 +46,10 @@ class ErrorReportForm(forms.Form):
         required=False,
         error_messages={"invalid": "Cette adresse e-mail n'est pas valide, par exemple : nom@exemple.fr."},
     )
-    # Honeypot: hidden from people by the stylesheet, filled in by robots.
-    website = forms.CharField(label="Laissez ce champ vide", required=False)
 
-    def __init__(self, *args, fingerprint: str = "", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fingerprint = fingerprint
         self.fields["message"].widget.attrs["maxlength"] = 3000
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
