@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from annuaire.contact import ContactMethod
+from annuaire.services import recent_requests_from
 from guichet.enums import Phase, ProfessionalStatus
 from guichet.forms import AnonymousVisitorForm
 
@@ -84,8 +85,6 @@ class ContactRequestForm(AnonymousVisitorForm):
             self.add_error("phone", "Indiquez le numéro auquel vous appeler.")
         if method == ContactMethod.EMAIL and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", "Indiquez l'adresse à laquelle vous écrire.")
-        from annuaire.services import recent_requests_from
-
         if self.fingerprint and recent_requests_from(self.fingerprint) >= settings.GUICHET_REQUESTS_PER_HOUR:
             raise forms.ValidationError(
                 "Vous avez déjà envoyé plusieurs demandes en peu de temps. Réessayez dans une heure : ce que vous avez "

@@ -31,7 +31,7 @@ RICH_TEXT_EXTENSIONS = {
 
 class ResourceQuerySet(TargetingQuerySet):
     def for_list(self):
-        """What a listing shows: published entries with their themes, newest verification first."""
+        """What a listing shows: published entries with their themes, by title."""
         return self.published().prefetch_related("themes").order_by("title", "pk")
 
     def related_to(self, entry):
