@@ -1,12 +1,11 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 
 from annuaire.models import ContactRequest, Service, Structure
 from annuaire.resources import StructureResource
-from guichet.admin import CoordinatorAdmin, EditorialAdmin
+from guichet.admin import CoordinatorAdmin, EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
 
 
-class ServiceInline(admin.StackedInline):
+class ServiceInline(EditorialInlineMixin, admin.StackedInline):
     model = Service
     extra = 1
     fields = ("name", "description", "themes", "phases", "position")
@@ -14,22 +13,13 @@ class ServiceInline(admin.StackedInline):
 
 
 @admin.register(Structure)
-class StructureAdmin(ImportExportMixin, EditorialAdmin):
+class StructureAdmin(EditorialImportExportMixin, EditorialAdmin):
     list_display = ("name", "kind", "category", "city")
     search_fields = ("name", "summary", "city")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("territories",)
     inlines = [ServiceInline]
     resource_classes = [StructureResource]
-
-    def get_resource_kwargs(self, request, *args, **kwargs):
-        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_module_permission(request)
 
     fieldsets = [
         (None, {"fields": ("kind", "category", "name", "slug", "summary", "description", "audience")}),

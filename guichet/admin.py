@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
+from import_export.admin import ImportExportMixin
 from js_asset import Media as JsMedia
 
 from guichet.enums import EditorialStatus, Role
@@ -228,6 +229,43 @@ class EditorialAdmin(BaseAdmin):
             for name in ("publish", "archive", "delete_selected"):
                 actions.pop(name, None)
         return actions
+
+
+class EditorialInlineMixin:
+    """Rows that belong to an editorial entry (a structure's services, a sheet's questions, an event's dates):
+    whoever may edit the entry edits them, and nobody else. `obj` is the entry."""
+
+    def _may_edit(self, request, obj) -> bool:
+        user = request.user
+        if obj is None:
+            return user.is_active and (user.is_coordinator or user.is_operator)
+        return obj.can_edit(user)
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+
+class EditorialImportExportMixin(ImportExportMixin):
+    """Spreadsheet import / export (guichet.imports) for an editorial admin: operators import what they may add and
+    export what they may see; the resource checks each row against the person importing."""
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_module_permission(request)
 
 
 @admin.register(Announcement)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "import_export",
     "ressources",
     "annuaire",
+    "agenda",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +153,8 @@ GUICHET_SITE_URL = env.env_str("GUICHET_SITE_URL", "http://127.0.0.1:8000")
 GUICHET_REPORTS_PER_HOUR = env.env_int("GUICHET_REPORTS_PER_HOUR", 5, minimum=1)
 # Handled error reports are deleted after this many days (privacy page).
 GUICHET_REPORT_RETENTION_DAYS = env.env_int("GUICHET_REPORT_RETENTION_DAYS", 365, minimum=1)
+# How far ahead recurring events are written out as dates (listing, feeds); `extend_agenda` moves it daily.
+GUICHET_AGENDA_HORIZON_DAYS = env.env_int("GUICHET_AGENDA_HORIZON_DAYS", 365, minimum=31)
 
 # Security headers. No inline script or style, nothing from another site; a nonce is available to templates
 # (`request.csp_nonce`) should a script ever be needed.

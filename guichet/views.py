@@ -48,10 +48,6 @@ def accessibility(request):
 
 # Sections whose apps are not built yet: honest pages that say so, at their stable addresses.
 COMING_SOON = {
-    "agenda": (
-        "Agenda",
-        "Les permanences, réunions d'information, ateliers et rencontres, sur place ou en ligne.",
-    ),
     "groupes": (
         "Groupes de pairs",
         "Des groupes d'entrepreneuses qui vivent la même chose que vous, sur place ou en visio.",

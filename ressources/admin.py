@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from guichet.admin import EditorialAdmin
+from guichet.admin import EditorialAdmin, EditorialInlineMixin
 from ressources.models import Aid, InspiringContent, Sheet, SheetQuestion
 
 RESOURCE_FIELDS = ("title", "slug", "summary")
@@ -30,7 +30,7 @@ class ResourceAdmin(EditorialAdmin):
         return self.prepopulated_fields if obj is None else {}
 
 
-class SheetQuestionInline(admin.TabularInline):
+class SheetQuestionInline(EditorialInlineMixin, admin.TabularInline):
     model = SheetQuestion
     extra = 1
     fields = ("question", "answer", "position")

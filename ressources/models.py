@@ -11,22 +11,10 @@ from django_prose_editor.fields import ProseEditorField
 
 from guichet.enums import Phase, ProfessionalStatus
 from guichet.models import EditorialModel, PhaseTag, SluggedModel, StatusTag, Territory, Theme
+from guichet.richtext import RICH_TEXT_EXTENSIONS
 from guichet.search import SearchableModel
 from guichet.targeting import TargetingQuerySet
 from ressources.enums import ContentFormat, ResourceKind
-
-# The rich text operators may write, and exactly what the sanitiser (nh3) lets through.
-RICH_TEXT_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Heading": {"levels": [2, 3]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HardBreak": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-}
 
 
 class ResourceQuerySet(TargetingQuerySet):

@@ -145,3 +145,53 @@ class StructureFactory(factory.django.DjangoModelFactory):
             service = self.services.create(name=name, position=position)
             service.themes.set(Theme.objects.filter(slug__in=themes))
             service.phases.set(phases)
+
+
+def _next_week_at(hour: int):
+    local = timezone.localtime() + datetime.timedelta(days=7)
+    return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """An on-site workshop in Marseille next week, 14 h – 16 h, as a draft."""
+
+    class Meta:
+        model = "agenda.Event"
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Événement numéro {n}")
+    slug = factory.Sequence(lambda n: f"evenement-{n}")
+    kind = "atelier"
+    summary = "Ce qui s'y passe."
+    organiser_name = "Association organisatrice"
+    mode = "sur-place"
+    city = "Marseille"
+    postal_code = "13001"
+    departement = factory.LazyFunction(lambda: _departement("13"))
+    starts_at = factory.LazyFunction(lambda: _next_week_at(14))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    status = EditorialStatus.DRAFT
+
+    class Params:
+        published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
+        online = factory.Trait(mode="en-ligne", city="", postal_code="", departement=None)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        from guichet.models import Theme
+
+        if create and extracted:
+            self.themes.set(Theme.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def phases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.phases.set(extracted)
+
+
+def _departement(code):
+    from guichet.enums import TerritoryKind
+    from guichet.models import Territory
+
+    return Territory.objects.get(kind=TerritoryKind.DEPARTEMENT, code=code)

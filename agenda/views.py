@@ -1,0 +1,147 @@
+from django.db.models import Min, Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+from agenda import ics
+from agenda.filters import EventFilterSet, UpcomingFilterSet
+from agenda.models import Event, Occurrence
+from guichet.pagination import paginate, query_without_page
+from guichet.shortcuts import get_visible_by_slug
+
+FEED_NAME = "Guichet unique — agenda"
+DETAIL_DATES = 12
+OTHER_EVENTS = 4
+
+
+def listing(request):
+    occurrences = Occurrence.objects.public().not_cancelled().upcoming().for_cards()
+    filterset = UpcomingFilterSet(request.GET or None, queryset=occurrences)
+    page = paginate(request, filterset.qs)
+    feed_query = request.GET.copy()
+    feed_query.pop("page", None)
+    return render(
+        request,
+        "agenda/listing.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "days": _by_day(page.object_list),
+            "query_prefix": query_without_page(request),
+            "feed_query": feed_query.urlencode(),
+        },
+    )
+
+
+def archive(request):
+    occurrences = Occurrence.objects.public().not_cancelled().past().for_cards()
+    filterset = EventFilterSet(request.GET or None, queryset=occurrences)
+    page = paginate(request, filterset.qs)
+    return render(
+        request,
+        "agenda/archive.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "days": _by_day(page.object_list),
+            "query_prefix": query_without_page(request),
+        },
+    )
+
+
+def _by_day(occurrences):
+    """[(day, [occurrence, …]), …] in the page's order; an event under way is listed under today."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    days = []
+    for occurrence in occurrences:
+        day = timezone.localdate(occurrence.starts_at)
+        if day < today and occurrence.ends_at > now:
+            day = today
+        if days and days[-1][0] == day:
+            days[-1][1].append(occurrence)
+        else:
+            days.append((day, [occurrence]))
+    return days
+
+
+def detail(request, slug):
+    queryset = Event.objects.select_related("owner", "organiser", "departement").prefetch_related(
+        "themes", "phases", "audiences"
+    )
+    event, redirect = get_visible_by_slug(queryset, request.user, slug)
+    if redirect:
+        return redirect
+    upcoming = list(event.occurrences.upcoming()[:DETAIL_DATES])
+    last = None if upcoming else event.occurrences.past().first()
+    others = []
+    if event.organiser_id:
+        others = (
+            Event.objects.published()
+            .filter(organiser_id=event.organiser_id)
+            .exclude(pk=event.pk)
+            .annotate(
+                next_start=Min(
+                    "occurrences__starts_at",
+                    filter=Q(occurrences__ends_at__gt=timezone.now(), occurrences__is_cancelled=False),
+                )
+            )
+            .filter(next_start__isnull=False)
+            .order_by("next_start", "pk")[:OTHER_EVENTS]
+        )
+    response = render(
+        request,
+        "agenda/detail.html",
+        {"event": event, "entry": event, "upcoming": upcoming, "last": last, "others": others},
+    )
+    if not event.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def event_calendar(request, slug):
+    """ "Ajouter à mon agenda": the event's upcoming dates (all of them if it is over) as one .ics file."""
+    event, redirect = get_visible_by_slug(Event.objects.select_related("organiser"), request.user, slug)
+    if redirect:
+        return redirect
+    occurrences = list(event.occurrences.upcoming()) or list(event.occurrences.order_by("starts_at"))
+    for occurrence in occurrences:
+        occurrence.event = event
+    body = ics.calendar(occurrences, name=event.title, base_url=_base_url(request), feed=False)
+    response = _calendar_response(request, body, filename=f"{event.slug}.ics")
+    if not event.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def feed(request):
+    """The agenda to subscribe to, at a stable address; the listing's filters give a filtered feed."""
+    occurrences = Occurrence.objects.public().upcoming().select_related("event", "event__organiser")
+    filterset = UpcomingFilterSet(request.GET or None, queryset=occurrences)
+    if filterset.is_bound and not filterset.is_valid():
+        problems = " ".join(str(error) for errors in filterset.errors.values() for error in errors)
+        return HttpResponse(
+            f"Ce lien d'agenda contient un filtre invalide : {problems}\n"
+            "Reprenez le lien « s'abonner à cette sélection » sur la page de l'agenda.\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    selection = filterset.description
+    name = f"{FEED_NAME} ({selection})" if selection else FEED_NAME
+    body = ics.calendar(filterset.qs, name=name, base_url=_base_url(request), feed=True)
+    return _calendar_response(request, body, filename="agenda.ics")
+
+
+def _calendar_response(request, body: bytes, *, filename: str):
+    etag = ics.etag(body)
+    not_modified = get_conditional_response(request, etag=etag)
+    response = not_modified or HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    patch_cache_control(response, public=True, max_age=900)
+    return response
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
