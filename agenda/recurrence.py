@@ -60,7 +60,8 @@ def expand(
     recurrence = rule(repeat, start=local_start, interval=interval, until=until)
     if recurrence is None:
         return [Slot(starts_at, starts_at, ends_at)]
-    limit = timezone.localtime(horizon, zone).replace(tzinfo=None)
+    # At least the first date, even beyond the horizon: a series announced early is not shown as over.
+    limit = max(timezone.localtime(horizon, zone).replace(tzinfo=None), local_start)
     slots = []
     for local in recurrence.between(local_start, limit, inc=True):
         start = timezone.make_aware(local, zone)

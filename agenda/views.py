@@ -2,7 +2,7 @@ from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 
 from agenda import ics
 from agenda.filters import EventFilterSet, UpcomingFilterSet
@@ -13,6 +13,8 @@ from guichet.shortcuts import get_visible_by_slug
 FEED_NAME = "Guichet unique — agenda"
 DETAIL_DATES = 12
 OTHER_EVENTS = 4
+# Calendar files are shared between visitors and kept this long (seconds), by the site cache and by applications.
+FEED_MAX_AGE = 300
 
 
 def listing(request):
@@ -134,12 +136,11 @@ def feed(request):
 
 
 def _calendar_response(request, body: bytes, *, filename: str):
-    etag = ics.etag(body)
-    not_modified = get_conditional_response(request, etag=etag)
-    response = not_modified or HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["ETag"] = etag
+    # Unchanged agenda, same bytes, same ETag: ConditionalGetMiddleware answers "304 Not Modified", cached or not.
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = ics.etag(body)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=900)
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
     return response
 
 
