@@ -139,7 +139,7 @@ def test_feed_costs_the_same_queries_whatever_the_number_of_events(client, organ
     EventFactory(owner=organisation, published=True)
     with django_assert_max_num_queries(6) as few:
         client.get("/agenda/agenda.ics?departement=13")
-    for n in range(30):
+    for _n in range(30):
         EventFactory(
             owner=organisation,
             published=True,

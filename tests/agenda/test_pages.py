@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.factories import EventFactory, StructureFactory
+from tests.factories import EventFactory, StructureFactory, _departement
 from tests.helpers.roles import check_editorial_matrix
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +115,7 @@ def test_online_events_are_always_shown_with_a_label_whatever_the_departement(cl
         title="À Nice",
         city="Nice",
         postal_code="06000",
-        departement=__import__("tests.factories").factories._departement("06"),
+        departement=_departement("06"),
     )
     EventFactory(owner=organisation, published=True, title="Webinaire", online=True)
     response = client.get("/agenda/?departement=13")
@@ -190,7 +190,7 @@ def test_empty_state_helps(client):
 def test_listing_pages_and_costs_the_same_queries_whatever_the_number_of_events(
     client, organisation, django_assert_max_num_queries
 ):
-    for n in range(3):
+    for _n in range(3):
         EventFactory(
             owner=organisation,
             published=True,
@@ -199,7 +199,7 @@ def test_listing_pages_and_costs_the_same_queries_whatever_the_number_of_events(
         )
     with django_assert_max_num_queries(8) as few:
         client.get("/agenda/?departement=13&theme=bien-etre")
-    for n in range(40):
+    for _n in range(40):
         EventFactory(
             owner=organisation,
             published=True,
