@@ -30,6 +30,13 @@ SCALE = os.environ.get("BENCH_SCALE", "1.0")
 TRIVIAL = "/bench/trivial/"
 CACHE_SECONDS = os.environ.get("GUICHET_PAGE_CACHE_SECONDS", "60")
 BUDGETS = {"ratio": 0.5, "p95_ms": 50.0, "queries": 10, "kilobytes": 100.0}
+# Measured too, though the crawl does not follow them: filtered listings and the calendar feeds (not pages: the
+# weight budget does not apply to a calendar file).
+EXTRA_PATHS = [
+    "/agenda/?departement=13&theme=bien-etre&periode=mois",
+    "/agenda/agenda.ics?departement=13&type=atelier",
+    "/agenda/agenda.ics",
+]
 
 
 def free_port() -> int:
@@ -128,7 +135,7 @@ def main() -> int:
             return status, body.decode() if status == 200 else ""
 
         found = crawl(crawl_fetch, limit=300)
-        pages = one_per_route(url for url, status in found.items() if status == 200)
+        pages = one_per_route(url for url, status in found.items() if status == 200) + EXTRA_PATHS
         broken = {url: status for url, status in found.items() if status >= 400}
 
         client = Client()
@@ -172,12 +179,16 @@ def main() -> int:
     return 0
 
 
+def is_calendar(path: str) -> bool:
+    return path.split("?")[0].endswith(".ics")
+
+
 def within_budgets(row, trivial_rps) -> bool:
     return (
         row["rps"] / trivial_rps >= BUDGETS["ratio"]
         and row["p95_ms"] <= BUDGETS["p95_ms"]
         and row["queries"] <= BUDGETS["queries"]
-        and row["kilobytes"] <= BUDGETS["kilobytes"]
+        and (row["kilobytes"] <= BUDGETS["kilobytes"] or is_calendar(row["path"]))
         and row["errors"] == 0
     )
 

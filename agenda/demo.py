@@ -1,0 +1,299 @@
+"""Demo agenda: plausible events in every PACA département and online, dated from the day the demo is loaded so
+that the agenda is never empty or stale. Every event is marked as demonstration (admin and page).
+
+Organisers: the directory's fictitious entries (one per département), and one real organiser only for the kind of
+event it really holds (the Ligue contre le cancer's Ma Maison Bien-Être runs adapted physical activity and
+socio-esthetics sessions, ../shared/DOMAIN.md); its dates and hours here are invented, and the page says so. No phone
+number anywhere. Reloading updates the same events (matched on their address), never duplicates them.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from agenda.models import Event
+from annuaire.models import Structure
+from guichet.demo import upsert
+from guichet.enums import TerritoryKind
+from guichet.models import Organisation, Territory, Theme
+
+DEMO_NOTE = (
+    "<p><strong>Événement de démonstration</strong> : les dates et les horaires sont inventés pour montrer le "
+    "fonctionnement de l'agenda. Ils n'engagent pas l'organisateur.</p>"
+)
+LIGUE_13 = "ligue-contre-le-cancer-13-maison-bien-etre"
+
+
+def _first_weekday_of_month(today: date, weekday: int) -> date:
+    day = today.replace(day=1)
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _next_weekday(today: date, weekday: int, *, after: int = 0) -> date:
+    day = today + timedelta(days=after)
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def events(today: date) -> list[dict]:
+    """The demo events, dated from `today`."""
+    monday, tuesday, wednesday, thursday, friday = range(5)
+    return [
+        {
+            "slug": "demo-marseille-activite-physique-adaptee",
+            "title": "Activité physique adaptée à Ma Maison Bien-Être",
+            "kind": "atelier",
+            "summary": "Une séance encadrée, adaptée à votre état de forme, pendant ou après les traitements.",
+            "organiser": LIGUE_13,
+            "themes": ["sante-soins-support", "bien-etre"],
+            "phases": ["traitement", "apres"],
+            "place_name": "Ma Maison Bien-Être",
+            "address": "7 rue Francis-Davso",
+            "postal_code": "13001",
+            "city": "Marseille",
+            "departement": "13",
+            "start": _at(_next_weekday(today, thursday, after=-21), 10),
+            "hours": 1.5,
+            "repeat": "hebdomadaire",
+            "price_note": "Adhésion de 20 € par an demandée « si c'est possible » ; certificat médical demandé.",
+        },
+        {
+            "slug": "demo-marseille-socio-esthetique",
+            "title": "Atelier de socio-esthétique",
+            "kind": "atelier",
+            "summary": "Prendre soin de sa peau et de son image pendant les traitements, avec une socio-esthéticienne.",
+            "organiser": LIGUE_13,
+            "themes": ["bien-etre"],
+            "phases": ["traitement"],
+            "place_name": "Ma Maison Bien-Être",
+            "address": "7 rue Francis-Davso",
+            "postal_code": "13001",
+            "city": "Marseille",
+            "departement": "13",
+            "start": _at(_first_weekday_of_month(today, monday), 14),
+            "hours": 2,
+            "repeat": "mensuelle-jour",
+        },
+        {
+            "slug": "demo-digne-marche-sport-sante",
+            "title": "Marche sport-santé du mercredi",
+            "kind": "atelier",
+            "summary": "Une marche douce d'une heure, à votre rythme, suivie d'un temps d'échange.",
+            "organiser": "demo-04-atelier-sport-sante",
+            "themes": ["bien-etre"],
+            "phases": ["apres"],
+            "place_name": "Départ devant l'office de tourisme",
+            "city": "Digne-les-Bains",
+            "postal_code": "04000",
+            "departement": "04",
+            "start": _at(_next_weekday(today, wednesday, after=-14), 9, 30),
+            "hours": 1.5,
+            "repeat": "hebdomadaire",
+            "repeat_interval": 2,
+            "accessibility": "Parcours plat, sans escalier.",
+        },
+        {
+            "slug": "demo-gap-cafe-des-entrepreneuses",
+            "title": "Café des entrepreneuses",
+            "kind": "rencontre",
+            "summary": "Un moment entre femmes chefs d'entreprise touchées par un cancer : on parle de l'activité, "
+            "des clients, de ce qui aide.",
+            "organiser": "demo-05-cafe-des-entrepreneuses",
+            "themes": ["vie-personnelle-proches", "maintien-activite"],
+            "place_name": "Salle de la maison des associations",
+            "city": "Gap",
+            "postal_code": "05000",
+            "departement": "05",
+            "start": _at(_first_weekday_of_month(today, wednesday) + timedelta(days=7), 18, 30),
+            "hours": 1.5,
+            "repeat": "mensuelle-jour",
+        },
+        {
+            "slug": "demo-antibes-permanence-comptable",
+            "title": "Permanence comptable solidaire",
+            "kind": "permanence",
+            "summary": "Une experte-comptable bénévole répond à vos questions : déclarations, trésorerie, délais.",
+            "organiser": "demo-06-permanence-comptable-solidaire",
+            "themes": ["maintien-activite", "droits-protection-sociale"],
+            "phases": ["traitement", "apres"],
+            "place_name": "Maison des entreprises",
+            "city": "Antibes",
+            "postal_code": "06600",
+            "departement": "06",
+            "start": _at(_first_weekday_of_month(today, tuesday), 14),
+            "hours": 3,
+            "repeat": "mensuelle-jour",
+            "registration": "libre",
+            "cancel_second": "Annulée ce mois-ci (démonstration d'une date annulée).",
+        },
+        {
+            "slug": "demo-nice-lecture-exposition",
+            "title": "Lecture et exposition photographique « Après »",
+            "kind": "culture",
+            "summary": "Des portraits et des textes de femmes qui ont repris leur activité après un cancer du sein.",
+            "organiser_name": "Médiathèque de quartier (fictive)",
+            "themes": ["vie-personnelle-proches"],
+            "phases": ["apres"],
+            "place_name": "Médiathèque",
+            "city": "Nice",
+            "postal_code": "06000",
+            "departement": "06",
+            "start": _at(today + timedelta(days=24), 18),
+            "hours": 2,
+            "accessibility": "Accessible en fauteuil roulant.",
+        },
+        {
+            "slug": "demo-marseille-forum-creation-entreprise",
+            "title": "Forum de la création et de la reprise d'entreprise — stand du Guichet unique",
+            "kind": "salon",
+            "summary": "L'animatrice du Guichet unique présente le site et répond à vos questions sur son stand.",
+            "organiser_name": "Chambre consulaire (fictive)",
+            "themes": ["maintien-activite"],
+            "phases": ["prevention"],
+            "place_name": "Palais des congrès",
+            "city": "Marseille",
+            "postal_code": "13008",
+            "departement": "13",
+            "start": _at(today + timedelta(days=17), 9),
+            "hours": 8,
+        },
+        {
+            "slug": "demo-toulon-reunion-reconversion",
+            "title": "Réunion d'information : changer d'activité après un cancer",
+            "kind": "information",
+            "summary": "Bilan de compétences, formation, aides à la reconversion : les étapes et les interlocuteurs.",
+            "organiser": "demo-83-atelier-reconversion",
+            "themes": ["reconversion"],
+            "phases": ["apres"],
+            "place_name": "Salle de réunion",
+            "city": "Toulon",
+            "postal_code": "83000",
+            "departement": "83",
+            "start": _at(today + timedelta(days=12), 14),
+            "hours": 2,
+        },
+        {
+            "slug": "demo-carpentras-point-juridique",
+            "title": "Point d'information juridique",
+            "kind": "permanence",
+            "summary": "Une juriste bénévole vous reçoit : bail commercial, contrats, relations avec les clients.",
+            "organiser": "demo-84-point-dinformation-juridique",
+            "themes": ["droits-protection-sociale"],
+            "place_name": "Maison de services au public",
+            "city": "Carpentras",
+            "postal_code": "84200",
+            "departement": "84",
+            "start": _at(_next_weekday(today, friday, after=-7), 9),
+            "hours": 3,
+            "repeat": "hebdomadaire",
+            "repeat_interval": 2,
+        },
+        {
+            "slug": "demo-en-ligne-arret-de-travail-independantes",
+            "title": "Webinaire : arrêt de travail et indemnités journalières des indépendantes",
+            "kind": "information",
+            "summary": "Une heure pour comprendre l'arrêt de travail, les indemnités et les démarches, avec vos "
+            "questions à la fin.",
+            "organiser_name": "Les Entreprenantes du Sud (association fictive)",
+            "themes": ["droits-protection-sociale"],
+            "phases": ["traitement"],
+            "audiences": ["artisane", "commercante", "liberale-non-reglementee", "micro-entrepreneuse"],
+            "mode": "en-ligne",
+            "start": _at(today + timedelta(days=9), 12, 30),
+            "hours": 1,
+            "registration": "inscription",
+            "registration_url": "https://example.org/inscription-fictive",
+        },
+        {
+            "slug": "demo-en-ligne-groupe-de-parole",
+            "title": "Groupe de parole ouvert, en visio",
+            "kind": "rencontre",
+            "summary": "Un temps d'écoute entre entrepreneuses, animé par une psychologue ; caméra facultative.",
+            "organiser_name": "Les Entreprenantes du Sud (association fictive)",
+            "themes": ["vie-personnelle-proches", "sante-soins-support"],
+            "mode": "en-ligne",
+            "start": _at(_next_weekday(today, monday, after=-7), 18),
+            "hours": 1.5,
+            "repeat": "hebdomadaire",
+            "repeat_interval": 2,
+            "registration": "inscription",
+            "registration_url": "https://example.org/inscription-fictive",
+        },
+        {
+            "slug": "demo-aix-reunion-cotisations",
+            "title": "Réunion d'information : cotisations et difficultés de paiement",
+            "kind": "information",
+            "summary": "Délais, étalement, recalcul des cotisations provisionnelles : ce que l'on peut demander.",
+            "organiser_name": "Les Entreprenantes du Sud (association fictive)",
+            "themes": ["droits-protection-sociale", "maintien-activite"],
+            "mode": "les-deux",
+            "place_name": "Salle municipale",
+            "city": "Aix-en-Provence",
+            "postal_code": "13100",
+            "departement": "13",
+            "start": _at(today - timedelta(days=10), 14),
+            "hours": 2,
+        },
+    ]
+
+
+def load():
+    owner = Organisation.objects.get(slug="entreprenantes-du-sud-demo")
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    departements = {t.code: t for t in Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT)}
+    organisers = {s.slug: s for s in Structure.objects.filter(slug__startswith="demo-")}
+    organisers.update({s.slug: s for s in Structure.objects.filter(slug=LIGUE_13)})
+    today = timezone.localdate()
+    for data in events(today):
+        start = data["start"]
+        values = {
+            "title": data["title"],
+            "kind": data["kind"],
+            "summary": data["summary"],
+            "description": DEMO_NOTE,
+            "organiser": organisers.get(data.get("organiser", "")),
+            "organiser_name": data.get("organiser_name", ""),
+            "mode": data.get("mode", "sur-place"),
+            "place_name": data.get("place_name", ""),
+            "address": data.get("address", ""),
+            "postal_code": data.get("postal_code", ""),
+            "city": data.get("city", ""),
+            "departement": departements.get(data.get("departement", "")),
+            "accessibility": data.get("accessibility", ""),
+            "starts_at": start,
+            "ends_at": start + timedelta(hours=data["hours"]),
+            "repeat": data.get("repeat", ""),
+            "repeat_interval": data.get("repeat_interval", 1),
+            "repeat_until": None,
+            "is_free": True,
+            "price_note": data.get("price_note", ""),
+            "registration": data.get("registration", "libre"),
+            "registration_url": data.get("registration_url", ""),
+            "owner": owner,
+            "status": "publie",
+            "reviewed_at": _at(today, 9),
+            "is_demo": True,
+        }
+        if values["organiser"] is None and not values["organiser_name"]:
+            values["organiser_name"] = "Organisateur fictif"
+        event, _ = upsert(Event, {"slug": data["slug"]}, values)
+        event.full_clean()
+        _set(event.themes, [themes[slug] for slug in data.get("themes", [])])
+        _set(event.phases, data.get("phases", []), key="code")
+        _set(event.audiences, data.get("audiences", []), key="code")
+        if data.get("cancel_second"):
+            occurrence = event.occurrences.upcoming()[1:2].first()
+            if occurrence and not occurrence.is_cancelled:
+                occurrence.is_cancelled, occurrence.note = True, data["cancel_second"]
+                occurrence.save()
+        event.refresh_search_text()
+
+
+def _set(manager, wanted, *, key="pk"):
+    current = sorted(getattr(item, key) for item in manager.all())
+    wanted_keys = sorted(getattr(item, key, item) for item in wanted)
+    if current != wanted_keys:
+        manager.set(wanted)
