@@ -34,6 +34,11 @@ def _is_administrator(request) -> bool:
     return request.user.is_active and request.user.role == Role.ADMINISTRATOR
 
 
+# The rich-text editor (Tiptap, in django-prose-editor) injects one fixed <style> element; its hash lets that one
+# style through on admin forms and nothing else. A new editor version changes the hash: the browser test then fails.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+
+
 class BaseAdmin(admin.ModelAdmin):
     save_on_top = True
     # Links typed without a scheme ("ameli.fr/...") are taken as https (Django 6's default).
@@ -43,7 +48,9 @@ class BaseAdmin(admin.ModelAdmin):
         # Inline scripts of form media (the rich-text editor's import map) carry the CSP nonce of the request.
         if "media" in context and hasattr(request, "csp_nonce"):
             context["media"] = JsMedia.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
+        response = super().render_change_form(request, context, *args, **kwargs)
+        response._csp_update = {"style-src": [EDITOR_STYLE_HASH]}
+        return response
 
 
 class RolePermissionsMixin:

@@ -15,6 +15,10 @@ ADMIN_PAGES = [
     "/admin/annuaire/structure/",
     "/admin/annuaire/structure/import/",
     "/admin/annuaire/contactrequest/",
+    "/admin/agenda/event/",
+    "/admin/agenda/event/add/",
+    "/admin/ressources/sheet/add/",
+    "/admin/agenda/event/import/",
 ]
 
 
