@@ -7,6 +7,7 @@ from django.utils.cache import patch_cache_control
 from agenda import ics
 from agenda.filters import EventFilterSet, UpcomingFilterSet
 from agenda.models import Event, Occurrence
+from guichet import calendars
 from guichet.pagination import paginate, query_without_page
 from guichet.shortcuts import get_visible_by_slug
 
@@ -138,7 +139,7 @@ def feed(request):
 def _calendar_response(request, body: bytes, *, filename: str):
     # Unchanged agenda, same bytes, same ETag: ConditionalGetMiddleware answers "304 Not Modified", cached or not.
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["ETag"] = ics.etag(body)
+    response["ETag"] = calendars.etag(body)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
     return response

@@ -3,29 +3,18 @@
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from annuaire.contact import ContactRequest
-
-RATE_WINDOW = 3600
+from guichet import ratelimit
 
 
 def recent_requests_from(fingerprint: str) -> int:
-    """How many requests this address sent within the hour (kept in the cache, never in the database)."""
-    return cache.get(f"contact-requests:{fingerprint}", 0)
-
-
-def _count_request(fingerprint: str) -> None:
-    key = f"contact-requests:{fingerprint}"
-    if not cache.add(key, 1, RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, RATE_WINDOW)
+    """How many requests this address sent within the hour."""
+    return ratelimit.recent("contact-requests", fingerprint)
 
 
 @transaction.atomic
@@ -42,7 +31,7 @@ def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url
         preferred_times=data.get("preferred_times", ""),
         consented_at=timezone.now(),
     )
-    _count_request(fingerprint)
+    ratelimit.count("contact-requests", fingerprint)
     context = {"request": request, "admin_url": f"{admin_url_prefix}{request.pk}/change/"}
     transaction.on_commit(
         lambda: send_mail(
