@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "ressources",
     "annuaire",
     "agenda",
+    "pairs",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,11 @@ GUICHET_REPORTS_PER_HOUR = env.env_int("GUICHET_REPORTS_PER_HOUR", 5, minimum=1)
 GUICHET_REPORT_RETENTION_DAYS = env.env_int("GUICHET_REPORT_RETENTION_DAYS", 365, minimum=1)
 # How far ahead recurring events are written out as dates (listing, feeds); `extend_agenda` moves it daily.
 GUICHET_AGENDA_HORIZON_DAYS = env.env_int("GUICHET_AGENDA_HORIZON_DAYS", 365, minimum=31)
+# Peer groups: a place is held this many hours for her to confirm; sign-ups accepted per hour from one address;
+# sign-ups are anonymised this many days after the group's last session (privacy page).
+GUICHET_GROUP_HOLD_HOURS = env.env_int("GUICHET_GROUP_HOLD_HOURS", 48, minimum=1)
+GUICHET_SIGNUPS_PER_HOUR = env.env_int("GUICHET_SIGNUPS_PER_HOUR", 5, minimum=1)
+GUICHET_GROUP_RETENTION_DAYS = env.env_int("GUICHET_GROUP_RETENTION_DAYS", 92, minimum=1)
 
 # Security headers. No inline script or style, nothing from another site; a nonce is available to templates
 # (`request.csp_nonce`) should a script ever be needed.

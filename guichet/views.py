@@ -48,10 +48,6 @@ def accessibility(request):
 
 # Sections whose apps are not built yet: honest pages that say so, at their stable addresses.
 COMING_SOON = {
-    "groupes": (
-        "Groupes de pairs",
-        "Des groupes d'entrepreneuses qui vivent la même chose que vous, sur place ou en visio.",
-    ),
     "questionnaire": (
         "Mon parcours",
         "Quelques questions courtes (votre statut, où vous en êtes, votre département) pour obtenir "

@@ -48,7 +48,7 @@ def test_home_page_offers_three_phase_doors_and_the_questionnaire(client):
 
 
 def test_unbuilt_sections_say_so_honestly(client):
-    html = client.get("/groupes/").content.decode()
+    html = client.get("/questionnaire/").content.decode()
     assert "en cours de construction" in html
 
 

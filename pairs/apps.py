@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PairsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "pairs"
+    verbose_name = "Groupes de pairs"

@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from pairs import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise les inscriptions aux groupes terminés depuis plus de GUICHET_GROUP_RETENTION_DAYS jours "
+        "(prénom, e-mail, téléphone, message effacés ; les décomptes restent). À lancer chaque jour (cron)."
+    )
+
+    def handle(self, *args, **options):
+        count = services.anonymise_finished()
+        days = settings.GUICHET_GROUP_RETENTION_DAYS
+        self.stdout.write(f"{count} inscription(s) anonymisée(s) (groupes terminés depuis plus de {days} jours).")

@@ -1,0 +1,269 @@
+"""The life of a sign-up, as plain functions. Each takes the group's row lock first (`select_for_update`: on
+PostgreSQL, two people taking the last place at the same moment are served one after the other), so the capacity is
+never exceeded and the waiting list moves in order.
+
+Statuses: en attente de confirmation (a place held 48 hours) → confirmée; or liste d'attente → (a place frees) en
+attente de confirmation; annulée at any time; non confirmée à temps when the hold ends. Every change she did not make
+herself is told to her by e-mail; every e-mail has a neutral subject and her cancel link.
+"""
+
+import datetime
+from enum import StrEnum
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from guichet import calendars
+from pairs import tokens
+from pairs.enums import RegistrationStatus as Status
+from pairs.models import GroupSession, PeerGroup, Registration, SessionReminder
+
+SUBJECT_SUFFIX = " — Guichet unique"
+
+
+class Outcome(StrEnum):
+    CONFIRMED = "confirmee"
+    ALREADY_CONFIRMED = "deja-confirmee"
+    CANCELLED = "annulee"
+    ALREADY_CANCELLED = "deja-annulee"
+    EXPIRED = "expiree"
+    WAITING = "liste-attente"
+
+
+# Places.
+
+
+def _lock(group) -> PeerGroup:
+    return PeerGroup.objects.select_for_update().get(pk=group.pk)
+
+
+def _places_left(group, now) -> int:
+    return group.capacity - group.registrations.holding_place(now).count()
+
+
+def _hold(registration, now) -> None:
+    registration.status = Status.PENDING
+    registration.hold_expires_at = now + datetime.timedelta(hours=settings.GUICHET_GROUP_HOLD_HOURS)
+
+
+def _release_and_promote(group, now) -> None:
+    """Holds that ran out are released; free places go to the waiting list, first come first served."""
+    for registration in group.registrations.filter(status=Status.PENDING, hold_expires_at__lte=now):
+        registration.status = Status.EXPIRED
+        registration.hold_expires_at = None
+        registration.save(update_fields=["status", "hold_expires_at"])
+        _send(registration, "expired", "Votre inscription n'a pas été confirmée à temps")
+    free = _places_left(group, now)
+    for registration in group.registrations.waiting_list()[: max(free, 0)]:
+        _hold(registration, now)
+        registration.save(update_fields=["status", "hold_expires_at"])
+        _send(registration, "place_offered", "Une place s'est libérée")
+
+
+# What she (or the coordinator for her) does.
+
+
+def sign_up(group, *, first_name, email, phone="", expectations="", now=None, added_by=None) -> Registration:
+    """Hold a place for 48 hours, or put her on the waiting list. Signing up again with the same address creates
+    nothing: she receives an e-mail saying she is already registered (the page says the same as for a new sign-up)."""
+    now = now or timezone.now()
+    email = email.strip().lower()
+    with transaction.atomic():
+        group = _lock(group)
+        _release_and_promote(group, now)
+        existing = group.registrations.active().filter(email=email).first()
+        if existing is not None:
+            _send(existing, "already_registered", "Votre inscription")
+            return existing
+        registration = Registration(
+            group=group,
+            first_name=first_name.strip(),
+            email=email,
+            phone=phone.strip(),
+            expectations=expectations.strip(),
+            consented_at=now,
+            added_by=added_by,
+        )
+        if _places_left(group, now) > 0:
+            _hold(registration, now)
+        else:
+            registration.status = Status.WAITING
+            registration.waitlisted_at = now
+        registration.save()
+        if registration.status == Status.PENDING:
+            _send(registration, "confirm_place", "Confirmez votre inscription")
+        else:
+            _send(registration, "waiting_list", "Vous êtes sur la liste d'attente")
+        return registration
+
+
+def confirm(registration, *, now=None) -> Outcome:
+    now = now or timezone.now()
+    with transaction.atomic():
+        group = _lock(registration.group)
+        registration.refresh_from_db()
+        if registration.status == Status.CONFIRMED:
+            return Outcome.ALREADY_CONFIRMED
+        # Her hold ran out but nobody needed the place yet: she still gets it.
+        late_but_free = _places_left(group, now) > 0 and not group.registrations.waiting_list().exists()
+        if registration.status == Status.PENDING and (registration.hold_expires_at > now or late_but_free):
+            registration.status = Status.CONFIRMED
+            registration.confirmed_at = now
+            registration.hold_expires_at = None
+            registration.save(update_fields=["status", "confirmed_at", "hold_expires_at"])
+            _send(registration, "confirmed", "Votre inscription est confirmée", sessions_file=True)
+            return Outcome.CONFIRMED
+        _release_and_promote(group, now)
+        registration.refresh_from_db()
+        return {
+            Status.CANCELLED: Outcome.ALREADY_CANCELLED,
+            Status.WAITING: Outcome.WAITING,
+        }.get(registration.status, Outcome.EXPIRED)
+
+
+def cancel(registration, *, now=None, notify=True) -> Outcome:
+    """She withdraws (or the coordinator withdraws her): her place goes to the first on the waiting list."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        group = _lock(registration.group)
+        registration.refresh_from_db()
+        if registration.status in (Status.CANCELLED, Status.EXPIRED):
+            return Outcome.ALREADY_CANCELLED
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = now
+        registration.hold_expires_at = None
+        registration.save(update_fields=["status", "cancelled_at", "hold_expires_at"])
+        if notify:
+            _send(registration, "cancelled", "Votre désinscription est enregistrée")
+        _release_and_promote(group, now)
+        return Outcome.CANCELLED
+
+
+def move(registration, *, to_group, by, now=None) -> Registration:
+    """The coordinator moves her to another group: withdrawn from the first, signed up to the second (which sends
+    her the usual e-mail: confirm the place, or waiting list)."""
+    with transaction.atomic():
+        cancel(registration, now=now, notify=False)
+        return sign_up(
+            to_group,
+            first_name=registration.first_name,
+            email=registration.email,
+            phone=registration.phone,
+            expectations=registration.expectations,
+            now=now,
+            added_by=by,
+        )
+
+
+# Cron.
+
+
+def release_expired_holds(*, now=None) -> int:
+    """Release every hold that ran out and offer the places (hourly)."""
+    now = now or timezone.now()
+    groups = PeerGroup.objects.filter(
+        registrations__status=Status.PENDING, registrations__hold_expires_at__lte=now
+    ).distinct()
+    count = 0
+    for group in groups:
+        with transaction.atomic():
+            locked = _lock(group)
+            count += locked.registrations.filter(status=Status.PENDING, hold_expires_at__lte=now).count()
+            _release_and_promote(locked, now)
+    return count
+
+
+def send_reminders(*, now=None) -> int:
+    """E-mail confirmed participants the day before each session. A reminder is recorded in the same transaction
+    as it is sent: running it twice sends nothing twice; a failed sending is retried on the next run."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+    sessions = GroupSession.objects.filter(
+        starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1), group__status="publie"
+    ).select_related("group")
+    sent = 0
+    for session in sessions:
+        for registration in session.group.registrations.filter(status=Status.CONFIRMED).exclude(
+            reminders__session=session
+        ):
+            with transaction.atomic():
+                _, created = SessionReminder.objects.get_or_create(registration=registration, session=session)
+                if created:
+                    _message(registration, "reminder", "Rappel : rendez-vous demain", session=session).send()
+                    sent += 1
+    return sent
+
+
+def anonymise_finished(*, now=None) -> int:
+    count = 0
+    for registration in Registration.objects.to_anonymise(now):
+        registration.anonymise(now)
+        count += 1
+    return count
+
+
+# E-mails.
+
+
+def links(registration) -> dict:
+    site = settings.GUICHET_SITE_URL.rstrip("/")
+    return {
+        "confirm_url": site + reverse("pairs:confirm", kwargs={"token": tokens.make(registration, tokens.CONFIRM)}),
+        "cancel_url": site + reverse("pairs:cancel", kwargs={"token": tokens.make(registration, tokens.CANCEL)}),
+        "group_url": site + registration.group.get_absolute_url(),
+        "privacy_url": site + "/confidentialite/",
+    }
+
+
+def _message(registration, template, subject, *, session=None, sessions_file=False) -> EmailMessage:
+    group = registration.group
+    sessions = list(group.sessions.all())
+    context = {
+        "registration": registration,
+        "group": group,
+        "sessions": sessions,
+        "session": session,
+        "hold_hours": settings.GUICHET_GROUP_HOLD_HOURS,
+        **links(registration),
+    }
+    message = EmailMessage(
+        subject=subject + SUBJECT_SUFFIX,
+        body=render_to_string(f"pairs/emails/{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+    )
+    if sessions_file:
+        message.attach("seances.ics", sessions_calendar(group, sessions), "text/calendar")
+    return message
+
+
+def _send(registration, template, subject, **kwargs) -> None:
+    if not registration.email:
+        return
+    message = _message(registration, template, subject, **kwargs)
+    transaction.on_commit(message.send)
+
+
+def sessions_calendar(group, sessions) -> bytes:
+    """The sessions as a calendar file. The title stays neutral (shared calendars): the group is named inside."""
+    site = settings.GUICHET_SITE_URL.rstrip("/")
+    location = "En visio : le lien est dans l'e-mail de confirmation" if group.is_video else group.full_address
+    entries = [
+        calendars.Entry(
+            uid=f"groupe-{group.pk}-seance-{session.pk}@guichet-unique",
+            start=session.starts_at,
+            end=session.ends_at,
+            summary="Rendez-vous (Guichet unique)",
+            changed=group.updated_at,
+            description=f"{group.name}\nAnimé par {group.facilitator_name}.\n{site}{group.get_absolute_url()}",
+            location=location,
+            url=f"{site}{group.get_absolute_url()}",
+        )
+        for session in sessions
+    ]
+    return calendars.calendar(entries, name="Rendez-vous (Guichet unique)")
