@@ -38,6 +38,7 @@ def privacy(request):
         {
             "report_retention_days": settings.GUICHET_REPORT_RETENTION_DAYS,
             "request_retention_days": settings.GUICHET_REQUEST_RETENTION_DAYS,
+            "group_retention_days": settings.GUICHET_GROUP_RETENTION_DAYS,
         },
     )
 

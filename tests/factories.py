@@ -195,3 +195,55 @@ def _departement(code):
     from guichet.models import Territory
 
     return Territory.objects.get(kind=TerritoryKind.DEPARTEMENT, code=code)
+
+
+class PeerGroupFactory(factory.django.DjangoModelFactory):
+    """An on-site group in Marseille, 10 places, four sessions every two weeks from next week, as a draft."""
+
+    class Meta:
+        model = "pairs.PeerGroup"
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Groupe numéro {n}")
+    slug = factory.Sequence(lambda n: f"groupe-{n}")
+    summary = "Pour parler de la reprise."
+    format = "sur-place"
+    city = "Marseille"
+    postal_code = "13001"
+    departement = factory.LazyFunction(lambda: _departement("13"))
+    capacity = 10
+    facilitator_name = "Claire"
+    facilitator_role = "psychologue"
+    organiser_name = "Association organisatrice"
+    access_details = "Deuxième étage, code 1234."
+    status = EditorialStatus.DRAFT
+
+    class Params:
+        published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
+        video = factory.Trait(format="visio", city="", postal_code="", departement=None)
+
+    @factory.post_generation
+    def sessions(self, create, extracted, **kwargs):
+        """A list of aware start datetimes (two hours each); by default four, every two weeks from next week."""
+        if not create:
+            return
+        starts = (
+            extracted
+            if extracted is not None
+            else [_next_week_at(18) + datetime.timedelta(weeks=2 * i) for i in range(4)]
+        )
+        for start in starts:
+            self.sessions.create(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        from guichet.models import Theme
+
+        if create and extracted:
+            self.themes.set(Theme.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def phases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.phases.set(extracted)
