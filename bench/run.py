@@ -36,6 +36,7 @@ EXTRA_PATHS = [
     "/agenda/?departement=13&theme=bien-etre&periode=mois",
     "/agenda/agenda.ics?departement=13&type=atelier",
     "/agenda/agenda.ics",
+    "/groupes/?departement=13&places=libres",
 ]
 
 

@@ -6,135 +6,347 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('annuaire', '0002_contact_request'),
-        ('guichet', '0004_oldslug'),
+        ("annuaire", "0002_contact_request"),
+        ("guichet", "0004_oldslug"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PeerGroup',
+            name="PeerGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('brouillon', 'Brouillon'), ('a-relire', 'À relire'), ('publie', 'Publié'), ('archive', 'Archivé')], db_index=True, default='brouillon', max_length=12, verbose_name='statut')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('reviewed_at', models.DateTimeField(blank=True, help_text='Dernière vérification humaine des informations.', null=True, verbose_name='vérifié le')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('slug', models.SlugField(help_text="Fixée à la création à partir du titre ; si vous la changez, l'ancienne adresse reste valable.", max_length=200, unique=True, verbose_name='adresse')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('summary', models.CharField(help_text='Une phrase : pour qui, pour quoi.', max_length=300, verbose_name='en bref')),
-                ('description', models.TextField(blank=True, help_text='Texte simple ; une ligne vide sépare deux paragraphes.', verbose_name='présentation')),
-                ('format', models.CharField(choices=[('sur-place', 'Sur place'), ('visio', 'En visio')], default='sur-place', max_length=10, verbose_name='format')),
-                ('place_name', models.CharField(blank=True, max_length=200, verbose_name='lieu')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='adresse')),
-                ('postal_code', models.CharField(blank=True, max_length=5, verbose_name='code postal')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='commune')),
-                ('accessibility', models.CharField(blank=True, max_length=300, verbose_name='accessibilité du lieu')),
-                ('access_details', models.TextField(blank=True, help_text="Lien de visio, code d'accès, étage… Envoyé seulement aux inscrites confirmées, jamais publié.", verbose_name='informations pour les inscrites')),
-                ('capacity', models.PositiveSmallIntegerField(default=10, verbose_name='nombre de places')),
-                ('facilitator_name', models.CharField(help_text='Son nom ou son prénom, comme elle souhaite apparaître.', max_length=120, verbose_name='animatrice')),
-                ('facilitator_role', models.CharField(blank=True, help_text='Par exemple : psychologue, paire-aidante.', max_length=200, verbose_name="rôle de l'animatrice")),
-                ('organiser_name', models.CharField(blank=True, help_text="Si l'organisateur n'est pas dans l'annuaire.", max_length=200, verbose_name='organisateur (hors annuaire)')),
-                ('charter', models.TextField(default="Ce qui se dit dans le groupe reste dans le groupe : on ne répète rien, à personne, sans l'accord de celle qui l'a dit.\nOn s'écoute sans juger, avec bienveillance ; chacune parle à son rythme, et peut aussi ne rien dire.\nOn partage son expérience, pas des conseils médicaux : pour les traitements, on s'adresse à son équipe soignante.\nOn respecte les horaires et on prévient l'animatrice en cas d'absence.", help_text='Une règle par ligne.', verbose_name='charte du groupe')),
-                ('is_open', models.BooleanField(default=True, help_text='Décochez pour fermer les inscriptions (le groupe reste affiché).', verbose_name='inscriptions ouvertes')),
-                ('is_demo', models.BooleanField(default=False, help_text='Groupe fictif de démonstration.', verbose_name='démonstration')),
-                ('audiences', models.ManyToManyField(blank=True, help_text='Aucun : tout le monde.', related_name='+', to='guichet.statustag', verbose_name='pour quels statuts')),
-                ('departement', models.ForeignKey(blank=True, limit_choices_to={'kind': 'departement'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='guichet.territory', verbose_name='département')),
-                ('organiser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='peer_groups', to='annuaire.structure', verbose_name='organisateur (annuaire)')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(app_label)s_%(class)s_entries', to='guichet.organisation', verbose_name='organisation propriétaire')),
-                ('phases', models.ManyToManyField(blank=True, help_text='Aucune : toutes les phases.', related_name='+', to='guichet.phasetag', verbose_name='phases')),
-                ('themes', models.ManyToManyField(blank=True, related_name='+', to='guichet.theme', verbose_name='thèmes')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("brouillon", "Brouillon"),
+                            ("a-relire", "À relire"),
+                            ("publie", "Publié"),
+                            ("archive", "Archivé"),
+                        ],
+                        db_index=True,
+                        default="brouillon",
+                        max_length=12,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Dernière vérification humaine des informations.",
+                        null=True,
+                        verbose_name="vérifié le",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Fixée à la création à partir du titre ; si vous la changez, l'ancienne adresse reste valable.",
+                        max_length=200,
+                        unique=True,
+                        verbose_name="adresse",
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="Une phrase : pour qui, pour quoi.", max_length=300, verbose_name="en bref"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Texte simple ; une ligne vide sépare deux paragraphes.",
+                        verbose_name="présentation",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("sur-place", "Sur place"), ("visio", "En visio")],
+                        default="sur-place",
+                        max_length=10,
+                        verbose_name="format",
+                    ),
+                ),
+                ("place_name", models.CharField(blank=True, max_length=200, verbose_name="lieu")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="adresse")),
+                ("postal_code", models.CharField(blank=True, max_length=5, verbose_name="code postal")),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="commune")),
+                ("accessibility", models.CharField(blank=True, max_length=300, verbose_name="accessibilité du lieu")),
+                (
+                    "access_details",
+                    models.TextField(
+                        blank=True,
+                        help_text="Lien de visio, code d'accès, étage… Envoyé seulement aux inscrites confirmées, jamais publié.",
+                        verbose_name="informations pour les inscrites",
+                    ),
+                ),
+                ("capacity", models.PositiveSmallIntegerField(default=10, verbose_name="nombre de places")),
+                (
+                    "facilitator_name",
+                    models.CharField(
+                        help_text="Son nom ou son prénom, comme elle souhaite apparaître.",
+                        max_length=120,
+                        verbose_name="animatrice",
+                    ),
+                ),
+                (
+                    "facilitator_role",
+                    models.CharField(
+                        blank=True,
+                        help_text="Par exemple : psychologue, paire-aidante.",
+                        max_length=200,
+                        verbose_name="rôle de l'animatrice",
+                    ),
+                ),
+                (
+                    "organiser_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Si l'organisateur n'est pas dans l'annuaire.",
+                        max_length=200,
+                        verbose_name="organisateur (hors annuaire)",
+                    ),
+                ),
+                (
+                    "charter",
+                    models.TextField(
+                        default="Ce qui se dit dans le groupe reste dans le groupe : on ne répète rien, à personne, sans l'accord de celle qui l'a dit.\nOn s'écoute sans juger, avec bienveillance ; chacune parle à son rythme, et peut aussi ne rien dire.\nOn partage son expérience, pas des conseils médicaux : pour les traitements, on s'adresse à son équipe soignante.\nOn respecte les horaires et on prévient l'animatrice en cas d'absence.",
+                        help_text="Une règle par ligne.",
+                        verbose_name="charte du groupe",
+                    ),
+                ),
+                (
+                    "is_open",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Décochez pour fermer les inscriptions (le groupe reste affiché).",
+                        verbose_name="inscriptions ouvertes",
+                    ),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False, help_text="Groupe fictif de démonstration.", verbose_name="démonstration"
+                    ),
+                ),
+                (
+                    "audiences",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Aucun : tout le monde.",
+                        related_name="+",
+                        to="guichet.statustag",
+                        verbose_name="pour quels statuts",
+                    ),
+                ),
+                (
+                    "departement",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"kind": "departement"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="guichet.territory",
+                        verbose_name="département",
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="peer_groups",
+                        to="annuaire.structure",
+                        verbose_name="organisateur (annuaire)",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(app_label)s_%(class)s_entries",
+                        to="guichet.organisation",
+                        verbose_name="organisation propriétaire",
+                    ),
+                ),
+                (
+                    "phases",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Aucune : toutes les phases.",
+                        related_name="+",
+                        to="guichet.phasetag",
+                        verbose_name="phases",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(blank=True, related_name="+", to="guichet.theme", verbose_name="thèmes"),
+                ),
             ],
             options={
-                'verbose_name': 'groupe de pairs',
-                'verbose_name_plural': 'groupes de pairs',
-                'ordering': ['name'],
+                "verbose_name": "groupe de pairs",
+                "verbose_name_plural": "groupes de pairs",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='GroupSession',
+            name="GroupSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='début')),
-                ('ends_at', models.DateTimeField(verbose_name='fin')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='pairs.peergroup')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts_at", models.DateTimeField(verbose_name="début")),
+                ("ends_at", models.DateTimeField(verbose_name="fin")),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sessions", to="pairs.peergroup"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'séance',
-                'verbose_name_plural': 'séances',
-                'ordering': ['starts_at'],
+                "verbose_name": "séance",
+                "verbose_name_plural": "séances",
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(blank=True, max_length=60, verbose_name='prénom ou pseudonyme')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='téléphone')),
-                ('expectations', models.TextField(blank=True, verbose_name="ce qu'elle attend du groupe")),
-                ('status', models.CharField(choices=[('en-attente', 'En attente de confirmation'), ('confirmee', 'Confirmée'), ('liste-attente', "Liste d'attente"), ('annulee', 'Annulée'), ('expiree', 'Non confirmée à temps')], db_index=True, max_length=16, verbose_name='statut')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='inscrite le')),
-                ('hold_expires_at', models.DateTimeField(blank=True, null=True, verbose_name="place gardée jusqu'au")),
-                ('waitlisted_at', models.DateTimeField(blank=True, null=True, verbose_name="sur la liste d'attente depuis")),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmée le')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='annulée le')),
-                ('consented_at', models.DateTimeField(blank=True, null=True, verbose_name='accord donné le')),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='anonymisée le')),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ajoutée par')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='pairs.peergroup', verbose_name='groupe')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("first_name", models.CharField(blank=True, max_length=60, verbose_name="prénom ou pseudonyme")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="téléphone")),
+                ("expectations", models.TextField(blank=True, verbose_name="ce qu'elle attend du groupe")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("en-attente", "En attente de confirmation"),
+                            ("confirmee", "Confirmée"),
+                            ("liste-attente", "Liste d'attente"),
+                            ("annulee", "Annulée"),
+                            ("expiree", "Non confirmée à temps"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="inscrite le")),
+                ("hold_expires_at", models.DateTimeField(blank=True, null=True, verbose_name="place gardée jusqu'au")),
+                (
+                    "waitlisted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sur la liste d'attente depuis"),
+                ),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="confirmée le")),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True, verbose_name="annulée le")),
+                ("consented_at", models.DateTimeField(blank=True, null=True, verbose_name="accord donné le")),
+                ("anonymised_at", models.DateTimeField(blank=True, null=True, verbose_name="anonymisée le")),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ajoutée par",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="pairs.peergroup",
+                        verbose_name="groupe",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inscription',
-                'verbose_name_plural': 'inscriptions',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "inscription",
+                "verbose_name_plural": "inscriptions",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SessionReminder',
+            name="SessionReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='pairs.registration')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pairs.groupsession')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "registration",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reminders", to="pairs.registration"
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="pairs.groupsession"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rappel envoyé',
-                'verbose_name_plural': 'rappels envoyés',
+                "verbose_name": "rappel envoyé",
+                "verbose_name_plural": "rappels envoyés",
             },
         ),
         migrations.AddConstraint(
-            model_name='peergroup',
-            constraint=models.CheckConstraint(condition=models.Q(('capacity__gte', 1), ('capacity__lte', 100)), name='peer_group_capacity_range'),
+            model_name="peergroup",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("capacity__gte", 1), ("capacity__lte", 100)), name="peer_group_capacity_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='peergroup',
-            constraint=models.CheckConstraint(condition=models.Q(('postal_code', ''), ('postal_code__regex', '^[0-9]{5}$'), _connector='OR'), name='peer_group_postal_code_five_digits', violation_error_message='Un code postal a 5 chiffres.'),
+            model_name="peergroup",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("postal_code", ""), ("postal_code__regex", "^[0-9]{5}$"), _connector="OR"),
+                name="peer_group_postal_code_five_digits",
+                violation_error_message="Un code postal a 5 chiffres.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='groupsession',
-            constraint=models.UniqueConstraint(fields=('group', 'starts_at'), name='group_session_unique_start'),
+            model_name="groupsession",
+            constraint=models.UniqueConstraint(fields=("group", "starts_at"), name="group_session_unique_start"),
         ),
         migrations.AddConstraint(
-            model_name='groupsession',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='group_session_ends_after_start'),
+            model_name="groupsession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))), name="group_session_ends_after_start"
+            ),
         ),
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['group', 'status'], name='registration_group_status'),
+            model_name="registration",
+            index=models.Index(fields=["group", "status"], name="registration_group_status"),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ('en-attente', 'confirmee', 'liste-attente')), models.Q(('email', ''), _negated=True)), fields=('group', 'email'), name='registration_one_current_per_email'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("status__in", ("en-attente", "confirmee", "liste-attente")), models.Q(("email", ""), _negated=True)
+                ),
+                fields=("group", "email"),
+                name="registration_one_current_per_email",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sessionreminder',
-            constraint=models.UniqueConstraint(fields=('registration', 'session'), name='session_reminder_once'),
+            model_name="sessionreminder",
+            constraint=models.UniqueConstraint(fields=("registration", "session"), name="session_reminder_once"),
         ),
     ]

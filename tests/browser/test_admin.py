@@ -18,6 +18,10 @@ ADMIN_PAGES = [
     "/admin/agenda/event/",
     "/admin/agenda/event/add/",
     "/admin/ressources/sheet/add/",
+    "/admin/pairs/peergroup/",
+    "/admin/pairs/peergroup/add/",
+    "/admin/pairs/registration/",
+    "/admin/pairs/registration/add/",
     "/admin/agenda/event/import/",
 ]
 

@@ -1,0 +1,39 @@
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from pairs.models import PeerGroup, Registration
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot():
+    return (
+        list(PeerGroup.objects.order_by("pk").values()),
+        list(Registration.objects.order_by("pk").values()),
+        list(PeerGroup.sessions.rel.related_model.objects.order_by("pk").values()),
+    )
+
+
+def test_demo_groups_across_paca_and_video_some_full_some_with_places(client):
+    call_command("load_demo", force=True, stdout=StringIO())
+    groups = PeerGroup.objects.published()
+    assert groups.count() >= 4 and groups.filter(format="visio").exists()
+    assert len({g.departement.code for g in groups if g.departement}) >= 3
+    assert all(g.is_demo for g in groups)
+    html = client.get("/groupes/").content.decode()
+    assert "Complet — liste d'attente" in html and "places" in html
+    assert all(email.endswith(".invalid") for email in Registration.objects.values_list("email", flat=True))
+    assert mail.outbox == []  # loading the demo e-mails nobody
+    for group in groups:
+        group.full_clean()
+        assert "démonstration" in client.get(group.get_absolute_url()).content.decode()
+
+
+def test_reloading_the_demo_groups_changes_nothing():
+    call_command("load_demo", force=True, stdout=StringIO())
+    first = _snapshot()
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert _snapshot() == first
