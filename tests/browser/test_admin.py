@@ -38,7 +38,10 @@ def test_the_coordinator_uses_the_admin_without_policy_violations(page, demo_sit
     page.fill("#id_password", "guichet-demo")
     page.click("input[type=submit]")
     page.wait_for_url(base_url + "/admin/")
-    for path in ADMIN_PAGES:
+    from pairs.models import PeerGroup
+
+    group = PeerGroup.objects.get(slug="demo-visio-entreprendre-pendant-les-traitements")
+    for path in [*ADMIN_PAGES, f"/admin/pairs/peergroup/{group.pk}/emargement/"]:
         response = page.goto(base_url + path)
         assert response.status == 200, path
 
