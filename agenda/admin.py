@@ -45,7 +45,7 @@ class EventAdmin(EditorialImportExportMixin, EditorialAdmin):
     list_select_related = ("owner", "departement")
     search_fields = ("title", "summary", "city", "place_name")
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("organiser",)
+    autocomplete_fields = ("organiser", "peer_group")
     filter_horizontal = ("themes", "phases", "audiences")
     date_hierarchy = "starts_at"
     inlines = [OccurrenceInline]
@@ -86,7 +86,16 @@ class EventAdmin(EditorialImportExportMixin, EditorialAdmin):
         ),
         (
             "Prix et inscription",
-            {"fields": ("is_free", "price_note", "registration", "registration_url", "registration_phone")},
+            {
+                "fields": (
+                    "is_free",
+                    "price_note",
+                    "registration",
+                    "registration_url",
+                    "registration_phone",
+                    "peer_group",
+                )
+            },
         ),
         ("Publication", {"fields": ("owner", "status", "source_url", "is_demo")}),
         ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),

@@ -111,6 +111,15 @@ class Event(SluggedModel, SearchableModel, EditorialModel):
     registration_phone = models.CharField(
         "téléphone d'inscription", max_length=60, blank=True, help_text="Tel qu'il est publié."
     )
+    peer_group = models.ForeignKey(
+        "pairs.PeerGroup",
+        verbose_name="groupe de pairs",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text="Pour une inscription via ce site : le groupe auquel s'inscrire.",
+    )
     is_demo = models.BooleanField("démonstration", default=False, help_text="Événement fictif de démonstration.")
 
     objects = EventQuerySet.as_manager()
@@ -156,6 +165,8 @@ class Event(SluggedModel, SearchableModel, EditorialModel):
             errors["repeat"] = "Seul un événement d'une journée au plus peut se répéter."
         if self.registration == Registration.REQUIRED and not (self.registration_url or self.registration_phone):
             errors["registration_url"] = "Indiquez un lien ou un téléphone pour s'inscrire."
+        if self.registration == Registration.SITE and self.peer_group_id is None:
+            errors["peer_group"] = "Choisissez le groupe de pairs auquel s'inscrire sur ce site."
         if not self.organiser_id and not self.organiser_name:
             errors["organiser"] = "Choisissez l'organisateur dans l'annuaire ou écrivez son nom."
         if errors:

@@ -70,7 +70,7 @@ def _by_day(occurrences):
 
 
 def detail(request, slug):
-    queryset = Event.objects.select_related("owner", "organiser", "departement").prefetch_related(
+    queryset = Event.objects.select_related("owner", "organiser", "departement", "peer_group").prefetch_related(
         "themes", "phases", "audiences"
     )
     event, redirect = get_visible_by_slug(queryset, request.user, slug)

@@ -270,3 +270,17 @@ def test_invalid_event_data_is_refused_in_french(organisation):
     assert messages["ends_at"] == ["La fin doit venir après le début."]
     assert "commune" in messages["city"][0] and "département" in messages["departement"][0]
     assert "organisateur" in messages["organiser"][0] and "téléphone" in messages["registration_url"][0]
+
+
+def test_an_event_whose_registration_is_a_peer_group_on_this_site(client, organisation):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import PeerGroupFactory
+
+    group = PeerGroupFactory(owner=organisation, published=True, name="Groupe de parole du jeudi")
+    event = EventFactory(owner=organisation, published=True, kind="rencontre", registration="site", peer_group=group)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert f'href="{group.get_absolute_url()}"' in html and "Groupe de parole du jeudi" in html
+    event.peer_group = None
+    with pytest.raises(ValidationError, match="groupe de pairs"):
+        event.full_clean()
