@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "annuaire",
     "agenda",
     "pairs",
+    "onboarding",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +164,10 @@ GUICHET_AGENDA_HORIZON_DAYS = env.env_int("GUICHET_AGENDA_HORIZON_DAYS", 365, mi
 GUICHET_GROUP_HOLD_HOURS = env.env_int("GUICHET_GROUP_HOLD_HOURS", 48, minimum=1)
 GUICHET_SIGNUPS_PER_HOUR = env.env_int("GUICHET_SIGNUPS_PER_HOUR", 5, minimum=1)
 GUICHET_GROUP_RETENTION_DAYS = env.env_int("GUICHET_GROUP_RETENTION_DAYS", 92, minimum=1)
+# "M'envoyer ce parcours par e-mail": at most this many e-mails per hour from one address.
+GUICHET_PARCOURS_EMAILS_PER_HOUR = env.env_int("GUICHET_PARCOURS_EMAILS_PER_HOUR", 3, minimum=1)
+# How long a "continuer sur mon téléphone" link (her answers, signed) stays valid.
+GUICHET_PARCOURS_LINK_DAYS = env.env_int("GUICHET_PARCOURS_LINK_DAYS", 30, minimum=1)
 
 # Security headers. No inline script or style, nothing from another site; a nonce is available to templates
 # (`request.csp_nonce`) should a script ever be needed.
@@ -206,6 +211,9 @@ PERMISSIONS_POLICY = {
     )
 }
 SESSION_COOKIE_HTTPONLY = True
+# Sessions live in a signed cookie, on her device, never in the database: the questionnaire's answers (her status,
+# her illness phase) are kept there until she chooses to save them in an account. Signed, so not alterable.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

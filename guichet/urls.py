@@ -22,8 +22,6 @@ guichet_patterns = [
         name="report_error",
     ),
     # Stable addresses of sections still being built: honest "bientôt" pages until their app lands.
-    path("questionnaire/", views.coming_soon, {"section": "questionnaire"}, name="questionnaire"),
-    path("mon-parcours/", views.coming_soon, {"section": "questionnaire"}, name="parcours"),
     path("recherche/", views.coming_soon, {"section": "recherche"}, name="search"),
 ]
 
@@ -35,6 +33,7 @@ urlpatterns = [
     path("annuaire/", include("annuaire.urls")),
     path("agenda/", include("agenda.urls")),
     path("groupes/", include("pairs.urls")),
+    path("", include("onboarding.urls")),
     path("compte/", views.account_home, name="account_home"),
     path("compte/supprimer/", views.account_delete, name="account_delete"),
     path("compte/", include("allauth.urls")),

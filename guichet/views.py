@@ -49,11 +49,6 @@ def accessibility(request):
 
 # Sections whose apps are not built yet: honest pages that say so, at their stable addresses.
 COMING_SOON = {
-    "questionnaire": (
-        "Mon parcours",
-        "Quelques questions courtes (votre statut, où vous en êtes, votre département) pour obtenir "
-        "les informations et les aides qui vous concernent.",
-    ),
     "recherche": (
         "Recherche",
         "Une recherche dans toutes les fiches, aides, structures, événements et groupes du site.",

@@ -61,6 +61,10 @@ class AidAdmin(ResourceAdmin):
         ("Demande", {"fields": ("how_to_apply", "apply_organisation", "apply_url", "apply_phone")}),
         ("Fiabilité", {"fields": ("to_verify", "to_verify_note")}),
         AUDIENCE_FIELDSET,
+        (
+            "Conditions vérifiées par le questionnaire",
+            {"fields": ("requires_twelve_months", "requires_paid_mandate")},
+        ),
         PUBLICATION_FIELDSET,
         TRACKING_FIELDSET,
     ]

@@ -62,6 +62,8 @@ def load():
         "apply_url": "",
         "apply_phone": "",
         "to_verify_note": "",
+        "requires_twelve_months": False,
+        "requires_paid_mandate": False,
     }
     for aid, data in _load(Aid, AIDS, fields=aid_fields, **common):
         to_verify = bool(data.get("to_verify_note"))

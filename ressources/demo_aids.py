@@ -50,6 +50,7 @@ AIDS = [
         "themes": ["droits-protection-sociale", "argent-aides"],
         "phases": ["traitement"],
         "statuses": [*INDEPENDANTES, "conjointe-collaboratrice"],
+        "requires_twelve_months": True,
     },
     {
         "slug": "indemnites-journalieres-professions-liberales",
@@ -78,6 +79,7 @@ AIDS = [
         "themes": ["droits-protection-sociale", "argent-aides"],
         "phases": ["traitement"],
         "statuses": ["liberale-reglementee", "conjointe-collaboratrice"],
+        "requires_twelve_months": True,
     },
     {
         "slug": "temps-partiel-therapeutique-independantes",
@@ -128,6 +130,7 @@ AIDS = [
         "themes": ["droits-protection-sociale", "argent-aides"],
         "phases": ["traitement", "prevention"],
         "statuses": ["presidente-sas"],
+        "requires_paid_mandate": True,
     },
     {
         "slug": "indemnites-journalieres-agricultrices-amexa",
@@ -149,6 +152,7 @@ AIDS = [
         "themes": ["droits-protection-sociale", "argent-aides"],
         "phases": ["traitement"],
         "statuses": ["agricultrice"],
+        "requires_twelve_months": True,
     },
     {
         "slug": "affection-longue-duree-cancer-du-sein",
@@ -195,6 +199,7 @@ AIDS = [
         "themes": ["droits-protection-sociale", "argent-aides"],
         "phases": ["traitement", "apres"],
         "statuses": INDEPENDANTES,
+        "requires_twelve_months": True,
     },
     {
         "slug": "action-sociale-urssaf-cpsti",

@@ -137,6 +137,17 @@ class Aid(Resource):
         help_text="Une information n'est pas sûre : la fiche l'affiche clairement.",
     )
     to_verify_note = models.CharField("ce qui est à vérifier", max_length=400, blank=True)
+    # Conditions the questionnaire asks about (onboarding/matching.py): set when the aid requires them.
+    requires_twelve_months = models.BooleanField(
+        "exige 12 mois d'affiliation",
+        default=False,
+        help_text="Le questionnaire demande depuis quand elle est affiliée ; « non » écarte cette aide.",
+    )
+    requires_paid_mandate = models.BooleanField(
+        "exige un mandat rémunéré (présidente de SAS)",
+        default=False,
+        help_text="Le questionnaire demande à une présidente de SAS si elle est rémunérée ; « non » écarte cette aide.",
+    )
 
     class Meta(Resource.Meta):
         verbose_name = "aide ou dispositif"

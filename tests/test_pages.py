@@ -40,15 +40,15 @@ def test_public_pages_answer_in_french_with_one_h1_and_a_title(client, url, titl
 
 def test_home_page_offers_three_phase_doors_and_the_questionnaire(client):
     html = client.get("/").content.decode()
-    # Until the questionnaire exists, each door opens the resources for that phase.
+    # Each door leads into the questionnaire with that phase already answered.
     for phase in ("prevention", "traitement", "apres"):
-        assert f'href="/ressources/?phase={phase}"' in html
+        assert f'href="/questionnaire/?phase={phase}"' in html
     assert 'href="/questionnaire/"' in html and 'href="/annuaire/mise-en-relation/"' in html
     assert "Je suis en traitement" in html
 
 
 def test_unbuilt_sections_say_so_honestly(client):
-    html = client.get("/questionnaire/").content.decode()
+    html = client.get("/recherche/?q=x").content.decode()
     assert "en cours de construction" in html
 
 

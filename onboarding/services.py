@@ -1,0 +1,48 @@
+"""Actions on her parcours: the anonymous counters, the e-mail, saving to her account."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from onboarding.answers import Answers
+from onboarding.models import SavedAnswers, SourceCode, UsageCount
+
+
+def count(kind: str, answers: Answers, *, source: str = "") -> None:
+    """One more in today's anonymous cell: day, phase, statut, département, event code. Nothing else."""
+    UsageCount.add(
+        day=timezone.localdate(),
+        kind=kind,
+        phase=answers.phase,
+        status=answers.status,
+        departement=answers.departement,
+        source=source,
+    )
+
+
+def active_source(code: str) -> str:
+    """The event code if the coordinator created it and it is active; unknown codes are ignored."""
+    code = (code or "")[:80]
+    return code if code and SourceCode.objects.filter(code=code, is_active=True).exists() else ""
+
+
+def send_parcours(*, email: str, parcours, link: str) -> None:
+    """The address is used for this message only and never stored."""
+    body = render_to_string(
+        "onboarding/emails/parcours.txt",
+        {"parcours": parcours, "link": link, "site_url": settings.GUICHET_SITE_URL.rstrip("/")},
+    )
+    EmailMessage(
+        subject="Votre parcours — Guichet unique",
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email],
+    ).send()
+
+
+def save_to_account(user, answers: Answers) -> SavedAnswers:
+    saved, _ = SavedAnswers.objects.update_or_create(
+        user=user, defaults={"answers": answers.as_dict(), "consented_at": timezone.now()}
+    )
+    return saved

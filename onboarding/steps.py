@@ -1,0 +1,201 @@
+"""The questionnaire, one question per page. Every question can be skipped; "précédent" keeps what was answered.
+
+At most six questions: for whom, statut, the eligibility question (only when the statut makes it matter, see
+RULES.md), phase, département, needs.
+"""
+
+from django import forms
+
+from guichet.enums import Phase, ProfessionalStatus
+from guichet.models import Territory, Theme
+from guichet.models.vocabulary import departement_from_postal_code
+from onboarding.answers import Answers, ForWhom, YesNo
+
+INVALID_CHOICE = "Ce choix n'existe pas : choisissez dans la liste."
+
+
+class ForWhomForm(forms.Form):
+    for_whom = forms.ChoiceField(
+        label="Pour qui cherchez-vous ?",
+        choices=ForWhom.CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def answers(self, current: Answers) -> Answers:
+        return current.update(for_whom=self.cleaned_data["for_whom"])
+
+    @staticmethod
+    def initial_from(answers: Answers) -> dict:
+        return {"for_whom": answers.for_whom}
+
+
+STATUS_HELP = (
+    "Comment le savoir ? Votre statut figure sur votre extrait Kbis ou votre avis de situation au répertoire SIRENE. "
+    "Une profession libérale réglementée cotise à une caisse comme la CIPAV, la CARMF ou la CARPIMKO. Une SAS a une "
+    "présidente, une SARL ou une EURL une gérante. En cas de doute, choisissez « je ne sais pas »."
+)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Quel est votre statut ?",
+        help_text=STATUS_HELP,
+        choices=ProfessionalStatus.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def answers(self, current: Answers) -> Answers:
+        status = self.cleaned_data["status"]
+        changed = status != current.status
+        # A new statut makes the eligibility answer meaningless.
+        return current.update(
+            status=status,
+            paid_mandate="" if changed else current.paid_mandate,
+            twelve_months="" if changed else current.twelve_months,
+        )
+
+    @staticmethod
+    def initial_from(answers: Answers) -> dict:
+        return {"status": answers.status}
+
+
+class PaidMandateForm(forms.Form):
+    paid_mandate = forms.ChoiceField(
+        label="Êtes-vous rémunérée pour votre mandat de présidente ?",
+        help_text="Sans rémunération, pas de cotisations : pas d'indemnités journalières ni de retraite. Vos soins "
+        "restent pris en charge dans tous les cas.",
+        choices=YesNo.CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def answers(self, current: Answers) -> Answers:
+        return current.update(paid_mandate=self.cleaned_data["paid_mandate"])
+
+    @staticmethod
+    def initial_from(answers: Answers) -> dict:
+        return {"paid_mandate": answers.paid_mandate}
+
+
+class TwelveMonthsForm(forms.Form):
+    twelve_months = forms.ChoiceField(
+        label="Êtes-vous installée à votre compte (affiliée) depuis au moins 12 mois ?",
+        help_text="Les indemnités journalières en cas d'arrêt de travail demandent 12 mois d'affiliation.",
+        choices=YesNo.CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def answers(self, current: Answers) -> Answers:
+        return current.update(twelve_months=self.cleaned_data["twelve_months"])
+
+    @staticmethod
+    def initial_from(answers: Answers) -> dict:
+        return {"twelve_months": answers.twelve_months}
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(
+        label="Où en êtes-vous ?",
+        choices=[(phase.value, phase.short_label) for phase in Phase],
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def answers(self, current: Answers) -> Answers:
+        return current.update(phase=self.cleaned_data["phase"])
+
+    @staticmethod
+    def initial_from(answers: Answers) -> dict:
+        return {"phase": answers.phase}
+
+
+class DepartementForm(forms.Form):
+    departement = forms.ChoiceField(
+        label="Votre département",
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+    code_postal = forms.CharField(
+        label="Ou votre code postal",
+        required=False,
+        max_length=5,
+        help_text="5 chiffres, par exemple 13001 : nous n'en gardons que le département.",
+        error_messages={"max_length": "Un code postal a 5 chiffres, par exemple 13001."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["departement"].choices = [("", "Choisissez")] + [
+            (code, f"{name} ({code})") for code, name in Territory.objects.departements().values_list("code", "name")
+        ]
+
+    def clean_code_postal(self):
+        value = self.cleaned_data["code_postal"].strip()
+        if value and departement_from_postal_code(value) is None:
+            raise forms.ValidationError("Ce code postal n'est pas reconnu : 5 chiffres, par exemple 13001.")
+        return value
+
+    def answers(self, current: Answers) -> Answers:
+        code = self.cleaned_data["departement"] or departement_from_postal_code(self.cleaned_data["code_postal"] or "")
+        return current.update(departement=code or "")
+
+    @staticmethod
+    def initial_from(answers: Answers) -> dict:
+        return {"departement": answers.departement}
+
+
+class NeedsForm(forms.Form):
+    themes = forms.MultipleChoiceField(
+        label="De quoi avez-vous besoin en priorité ?",
+        help_text="Plusieurs choix possibles, ou aucun.",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].choices = list(Theme.objects.values_list("slug", "name"))
+
+    def answers(self, current: Answers) -> Answers:
+        return current.update(themes=tuple(self.cleaned_data["themes"]))
+
+    @staticmethod
+    def initial_from(answers: Answers) -> dict:
+        return {"themes": list(answers.themes)}
+
+
+STEPS = {
+    "pour-qui": ForWhomForm,
+    "statut": StatusForm,
+    "precision": None,  # chosen from the statut
+    "phase": PhaseForm,
+    "departement": DepartementForm,
+    "besoins": NeedsForm,
+}
+
+
+def precision_form(answers: Answers):
+    """The eligibility question for her statut, or None when there is nothing to sharpen."""
+    if answers.status == ProfessionalStatus.PRESIDENT_SAS:
+        return PaidMandateForm
+    if answers.status_known:
+        return TwelveMonthsForm
+    return None
+
+
+def steps_for(answers: Answers) -> list[str]:
+    """The steps she will see, in order (the eligibility question only when it applies)."""
+    return [name for name in STEPS if name != "precision" or precision_form(answers) is not None]
+
+
+def form_class(name: str, answers: Answers):
+    return precision_form(answers) if name == "precision" else STEPS[name]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from onboarding import views
+
+app_name = "onboarding"
+
+urlpatterns = [
+    path("questionnaire/", views.start, name="start"),
+    path("questionnaire/<slug:name>/", views.step, name="step"),
+    path("mon-parcours/", views.parcours, name="parcours"),
+    path("mon-parcours/imprimer/", views.parcours_print, name="print"),
+    path("mon-parcours/envoyer/", views.send_email, name="send"),
+    path("mon-parcours/enregistrer/", views.save, name="save"),
+    path("mon-parcours/effacer/", views.erase, name="erase"),
+    path("mon-parcours/mes-reponses/", views.saved_answers, name="saved_answers"),
+]

@@ -1,0 +1,232 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from guichet import ratelimit
+from guichet.enums import Phase
+from guichet.models.reports import client_fingerprint
+from onboarding import answers as store
+from onboarding import matching, qr, services
+from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
+from onboarding.models import SavedAnswers, UsageCount
+from onboarding.steps import STEPS, form_class, steps_for
+
+SOURCE_KEY = "parcours_source"
+COUNTED_KEY = "parcours_counted"
+
+
+@never_cache
+def start(request):
+    """/questionnaire/ (printed on flyers): ?source=CODE counts the event she came from; ?phase= answers the phase."""
+    answers = store.from_session(request.session)
+    source = services.active_source(request.GET.get("source", ""))
+    if source:
+        request.session[SOURCE_KEY] = source
+    phase = request.GET.get("phase", "")
+    if phase in Phase.values and phase != answers.phase:
+        answers = answers.update(phase=phase)
+        store.to_session(request.session, answers)
+    first = steps_for(answers)[0]
+    return render(
+        request,
+        "onboarding/start.html",
+        {"answers": answers, "first_url": reverse("onboarding:step", args=[first]), "steps": len(steps_for(answers))},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def step(request, name):
+    if name not in STEPS:
+        raise Http404
+    answers = store.from_session(request.session)
+    steps = steps_for(answers)
+    if name not in steps:  # the eligibility question does not apply to her statut
+        return redirect("onboarding:step", steps[min(steps.index("statut") + 1, len(steps) - 1)])
+    form_cls = form_class(name, answers)
+    if request.method == "POST":
+        action = request.POST.get("action", "suivant")
+        form = form_cls(request.POST)
+        if action == "passer":
+            answers = _cleared(answers, form_cls)
+        elif form.is_valid():
+            answers = form.answers(answers)
+        elif action != "precedent":
+            return _render_step(request, name, form, answers, status=200)
+        store.to_session(request.session, answers)
+        steps = steps_for(answers)
+        position = steps.index(name) if name in steps else steps.index("statut")
+        if action == "precedent":
+            return (
+                redirect("onboarding:step", steps[max(position - 1, 0)]) if position else redirect("onboarding:start")
+            )
+        if position + 1 < len(steps):
+            return redirect("onboarding:step", steps[position + 1])
+        return redirect("onboarding:parcours")
+    form = form_cls(initial=form_cls.initial_from(answers))
+    return _render_step(request, name, form, answers)
+
+
+def _cleared(answers, form_cls):
+    empty = {field: () if field == "themes" else "" for field in form_cls.base_fields if hasattr(answers, field)}
+    if "status" in empty:
+        empty.update(paid_mandate="", twelve_months="")
+    return answers.update(**empty)
+
+
+def _render_step(request, name, form, answers, status=200):
+    steps = steps_for(answers)
+    position = steps.index(name)
+    return render(
+        request,
+        "onboarding/step.html",
+        {
+            "form": form,
+            "name": name,
+            "number": position + 1,
+            "total": len(steps),
+            "is_last": position + 1 == len(steps),
+        },
+        status=status,
+    )
+
+
+@never_cache
+def parcours(request):
+    token = request.GET.get("r")
+    if token:
+        try:
+            answers = store.read_link_token(token)
+        except signing.SignatureExpired:
+            return _link_problem(request, "expired")
+        except signing.BadSignature:
+            return _link_problem(request, "invalid")
+        store.to_session(request.session, answers)
+        services.count(UsageCount.Kind.PHONE, answers)
+        return redirect("onboarding:parcours")
+    answers = store.from_session(request.session)
+    if answers.is_empty:
+        return render(request, "onboarding/parcours_empty.html")
+    if not request.session.get(COUNTED_KEY):
+        services.count(UsageCount.Kind.QUESTIONNAIRE, answers, source=request.session.get(SOURCE_KEY, ""))
+        request.session[COUNTED_KEY] = True
+    return render(request, "onboarding/parcours.html", _parcours_context(request, answers))
+
+
+def _parcours_context(request, answers, **extra):
+    link = request.build_absolute_uri(reverse("onboarding:parcours")) + "?r=" + store.make_link_token(answers)
+    saved = SavedAnswers.objects.filter(user=request.user).exists() if request.user.is_authenticated else False
+    return {
+        "parcours": matching.parcours(answers),
+        "answers": answers,
+        "link": link,
+        "qr_svg": qr.inline_svg(link, title="Code QR : ouvrir ce parcours sur un autre appareil"),
+        "email_form": extra.get("email_form") or SendParcoursForm(),
+        "save_form": extra.get("save_form") or SaveAnswersForm(),
+        "saved": saved,
+        "summary": _summary(answers),
+    }
+
+
+def _summary(answers):
+    """Her answers in words, for the top of the page."""
+    from guichet.enums import ProfessionalStatus
+    from guichet.models import Territory, Theme
+
+    rows = []
+    if answers.status:
+        rows.append(("Statut", ProfessionalStatus(answers.status).label))
+    if answers.phase:
+        rows.append(("Où vous en êtes", Phase(answers.phase).short_label))
+    if answers.departement:
+        name = Territory.objects.departements().filter(code=answers.departement).values_list("name", flat=True).first()
+        rows.append(("Département", f"{name} ({answers.departement})" if name else answers.departement))
+    if answers.themes:
+        names = Theme.objects.filter(slug__in=answers.themes).values_list("name", flat=True)
+        rows.append(("Besoins", ", ".join(names)))
+    return rows
+
+
+@never_cache
+def parcours_print(request):
+    answers = store.from_session(request.session)
+    if answers.is_empty:
+        return redirect("onboarding:parcours")
+    services.count(UsageCount.Kind.PRINTED, answers)
+    context = _parcours_context(request, answers)
+    return render(request, "onboarding/parcours_print.html", context)
+
+
+@never_cache
+@require_POST
+def send_email(request):
+    answers = store.from_session(request.session)
+    if answers.is_empty:
+        return redirect("onboarding:parcours")
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    form = SendParcoursForm(request.POST, fingerprint=fingerprint)
+    if not form.is_valid():
+        return render(request, "onboarding/parcours.html", _parcours_context(request, answers, email_form=form))
+    if not form.is_spam:
+        context = _parcours_context(request, answers)
+        services.send_parcours(email=form.cleaned_data["email"], parcours=context["parcours"], link=context["link"])
+        ratelimit.count(EMAIL_RATE_ACTION, fingerprint)
+        services.count(UsageCount.Kind.EMAILED, answers)
+    messages.success(request, "Votre parcours est envoyé. Pensez à regarder dans les courriers indésirables.")
+    return redirect("onboarding:parcours")
+
+
+@never_cache
+@require_POST
+def save(request):
+    answers = store.from_session(request.session)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("onboarding:parcours"))
+    if answers.is_empty:
+        return redirect("onboarding:parcours")
+    form = SaveAnswersForm(request.POST)
+    if not form.is_valid():
+        return render(request, "onboarding/parcours.html", _parcours_context(request, answers, save_form=form))
+    services.save_to_account(request.user, answers)
+    services.count(UsageCount.Kind.SAVED, answers)
+    messages.success(request, "Vos réponses sont enregistrées dans votre compte.")
+    return redirect("onboarding:parcours")
+
+
+@never_cache
+@require_POST
+def erase(request):
+    """ "Effacer mes réponses": for a shared device (a tablet at a stand)."""
+    store.erase(request.session)
+    messages.success(request, "Vos réponses sont effacées de cet appareil.")
+    return redirect("onboarding:start")
+
+
+@never_cache
+@login_required
+@require_POST
+def saved_answers(request):
+    """From /compte/: load her saved answers into this device, or delete them."""
+    saved = SavedAnswers.objects.filter(user=request.user).first()
+    if saved is None:
+        return redirect("account_home")
+    if request.POST.get("action") == "supprimer":
+        saved.delete()
+        messages.success(request, "Vos réponses enregistrées sont supprimées.")
+        return redirect("account_home")
+    store.to_session(request.session, store.Answers.from_dict(saved.answers))
+    if request.POST.get("action") == "modifier":
+        return redirect("onboarding:step", "pour-qui")
+    return redirect("onboarding:parcours")
+
+
+def _link_problem(request, problem):
+    response = render(request, "onboarding/link_problem.html", {"problem": problem})
+    response.status_code = 400 if problem == "invalid" else 410
+    return response
