@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from annuaire.models import ContactRequest, Service, Structure
 from annuaire.resources import StructureResource
 from guichet.admin import CoordinatorAdmin, EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
+from onboarding.answers import Answers
+from onboarding.answers import summary as answers_summary
 
 
 class ServiceInline(EditorialInlineMixin, admin.StackedInline):
@@ -76,6 +80,7 @@ class ContactRequestAdmin(CoordinatorAdmin):
         "email",
         "preferred_times",
         "consented_at",
+        "answers",
         "created_at",
         "first_contact_at",
         "closed_at",
@@ -83,7 +88,10 @@ class ContactRequestAdmin(CoordinatorAdmin):
         "anonymised_at",
     )
     fieldsets = [
-        ("Sa demande", {"fields": ("structure", "message", "phase", "professional_status", "consented_at")}),
+        (
+            "Sa demande",
+            {"fields": ("structure", "message", "phase", "professional_status", "answers", "consented_at")},
+        ),
         ("La recontacter", {"fields": ("contact_method", "phone", "email", "preferred_times")}),
         ("Suivi", {"fields": ("state", "refusal_reason", "oriented_to", "internal_notes")}),
         ("Dates", {"fields": ("created_at", "first_contact_at", "closed_at", "reminded_at", "anonymised_at")}),
@@ -91,6 +99,13 @@ class ContactRequestAdmin(CoordinatorAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description="ses réponses au questionnaire")
+    def answers(self, obj):
+        rows = answers_summary(Answers.from_dict(obj.questionnaire_answers))
+        if not rows:
+            return "Non jointes."
+        return format_html_join(mark_safe("<br>"), "{} : {}", rows)
 
     @admin.display(description="rappel promis le")
     def promised_by(self, obj):

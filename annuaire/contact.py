@@ -96,6 +96,12 @@ class ContactRequest(models.Model):
     phone = models.CharField("téléphone", max_length=30, blank=True)
     email = models.EmailField("e-mail", blank=True)
     preferred_times = models.CharField("moments préférés", max_length=200, blank=True)
+    questionnaire_answers = models.JSONField(
+        "ses réponses au questionnaire",
+        default=dict,
+        blank=True,
+        help_text="Jointes à sa demande parce qu'elle l'a choisi ; effacées avec la demande.",
+    )
     consented_at = models.DateTimeField("consentement donné le")
     state = models.CharField("état", max_length=10, choices=RequestState.choices, default=RequestState.NEW)
     refusal_reason = models.CharField("motif du refus", max_length=20, choices=RefusalReason.choices, blank=True)
@@ -166,6 +172,7 @@ class ContactRequest(models.Model):
         self.phone = ""
         self.email = ""
         self.preferred_times = ""
+        self.questionnaire_answers = {}
         self.internal_notes = ""
         self.phase = ""
         self.professional_status = ""

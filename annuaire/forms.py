@@ -66,6 +66,17 @@ class ContactRequestForm(AnonymousVisitorForm):
         error_messages={"required": "Sans votre accord, nous ne pouvons pas enregistrer votre demande."},
     )
 
+    attach_answers = forms.BooleanField(
+        label="Joindre mes réponses au questionnaire (statut, phase, département, besoins) pour que l'animatrice "
+        "comprenne ma situation.",
+        required=False,
+    )
+
+    def __init__(self, *args, has_answers: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_answers:
+            del self.fields["attach_answers"]
+
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
         if len(message) < 10:

@@ -29,6 +29,7 @@ def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url
         phone=data.get("phone", ""),
         email=data.get("email", ""),
         preferred_times=data.get("preferred_times", ""),
+        questionnaire_answers=data.get("questionnaire_answers") or {},
         consented_at=timezone.now(),
     )
     ratelimit.count("contact-requests", fingerprint)

@@ -15,6 +15,7 @@ from guichet.models import Territory
 from guichet.models.reports import client_fingerprint
 from guichet.pagination import paginate, query_without_page
 from guichet.shortcuts import get_visible_by_slug
+from onboarding.answers import from_session as questionnaire_answers
 
 
 def listing(request):
@@ -58,12 +59,14 @@ def contact_request(request, slug=None):
     """ "Être mise en relation": her request reaches the coordinator first, never the structure."""
     structure = get_object_or_404(Structure.objects.published(), slug=slug) if slug else None
     fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
-    form = ContactRequestForm(request.POST or None, fingerprint=fingerprint)
+    answers = questionnaire_answers(request.session)
+    form = ContactRequestForm(request.POST or None, fingerprint=fingerprint, has_answers=not answers.is_empty)
     if request.method == "POST" and form.is_valid():
         if not form.is_spam:
+            attached = answers.as_dict() if form.cleaned_data.get("attach_answers") else {}
             services.create_contact_request(
                 structure=structure,
-                data=form.cleaned_data,
+                data={**form.cleaned_data, "questionnaire_answers": attached},
                 fingerprint=fingerprint,
                 admin_url_prefix=request.build_absolute_uri(reverse("admin:annuaire_contactrequest_changelist")),
             )

@@ -110,3 +110,27 @@ def read_link_token(token: str) -> Answers:
     """Raises signing.BadSignature (altered) or signing.SignatureExpired (too old)."""
     max_age = settings.GUICHET_PARCOURS_LINK_DAYS * 86400
     return Answers.from_dict(signing.loads(token, salt=LINK_SALT, max_age=max_age))
+
+
+def summary(answers: Answers) -> list[tuple[str, str]]:
+    """Her answers in words: [("Statut", "Artisane"), …]."""
+    from guichet.models import Territory, Theme
+
+    rows = []
+    if answers.for_whom:
+        rows.append(("Pour qui", dict(ForWhom.CHOICES)[answers.for_whom]))
+    if answers.status:
+        rows.append(("Statut", ProfessionalStatus(answers.status).label))
+    if answers.paid_mandate:
+        rows.append(("Rémunérée pour son mandat", dict(YesNo.CHOICES)[answers.paid_mandate]))
+    if answers.twelve_months:
+        rows.append(("Affiliée depuis 12 mois", dict(YesNo.CHOICES)[answers.twelve_months]))
+    if answers.phase:
+        rows.append(("Où elle en est", Phase(answers.phase).short_label))
+    if answers.departement:
+        name = Territory.objects.departements().filter(code=answers.departement).values_list("name", flat=True).first()
+        rows.append(("Département", f"{name} ({answers.departement})" if name else answers.departement))
+    if answers.themes:
+        names = Theme.objects.filter(slug__in=answers.themes).values_list("name", flat=True)
+        rows.append(("Besoins", ", ".join(names)))
+    return rows

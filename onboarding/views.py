@@ -130,27 +130,8 @@ def _parcours_context(request, answers, **extra):
         "email_form": extra.get("email_form") or SendParcoursForm(),
         "save_form": extra.get("save_form") or SaveAnswersForm(),
         "saved": saved,
-        "summary": _summary(answers),
+        "summary": store.summary(answers),
     }
-
-
-def _summary(answers):
-    """Her answers in words, for the top of the page."""
-    from guichet.enums import ProfessionalStatus
-    from guichet.models import Territory, Theme
-
-    rows = []
-    if answers.status:
-        rows.append(("Statut", ProfessionalStatus(answers.status).label))
-    if answers.phase:
-        rows.append(("Où vous en êtes", Phase(answers.phase).short_label))
-    if answers.departement:
-        name = Territory.objects.departements().filter(code=answers.departement).values_list("name", flat=True).first()
-        rows.append(("Département", f"{name} ({answers.departement})" if name else answers.departement))
-    if answers.themes:
-        names = Theme.objects.filter(slug__in=answers.themes).values_list("name", flat=True)
-        rows.append(("Besoins", ", ".join(names)))
-    return rows
 
 
 @never_cache

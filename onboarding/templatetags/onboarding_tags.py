@@ -1,6 +1,7 @@
 from django import template
 
 from onboarding.answers import Answers
+from onboarding.answers import summary as answers_summary
 from onboarding.models import SavedAnswers
 
 register = template.Library()
@@ -12,7 +13,5 @@ def saved_answers(user):
     saved = SavedAnswers.objects.filter(user=user).first() if user.is_authenticated else None
     summary = []
     if saved is not None:
-        from onboarding.views import _summary
-
-        summary = _summary(Answers.from_dict(saved.answers))
+        summary = answers_summary(Answers.from_dict(saved.answers))
     return {"saved": saved, "summary": summary}
