@@ -92,6 +92,11 @@ def from_session(session) -> Answers:
     return Answers.from_dict(session.get(SESSION_KEY))
 
 
+def has_answered(session) -> bool:
+    """She went through the questionnaire (even skipping every question)."""
+    return SESSION_KEY in session
+
+
 def to_session(session, answers: Answers) -> None:
     session[SESSION_KEY] = answers.as_dict()
 

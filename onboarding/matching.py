@@ -16,6 +16,7 @@ Each suggestion says why, from the facts that matched.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -347,7 +348,7 @@ def first_steps(answers: Answers, aids: list[Suggestion]) -> list[dict]:
         url = step.get("url", "")
         if "aid_prefix" in step:
             match = next((s for s in aids if s.entry.slug.startswith(step["aid_prefix"])), None)
-            url = match.url if match else f"/ressources/aides/?q={step['aid_prefix'].replace('-', ' ')}"
+            url = match.url if match else "/ressources/aides/?" + urlencode({"q": step["aid_prefix"].replace("-", " ")})
         steps.append({"title": step["title"], "text": step["text"], "url": url})
     return steps
 

@@ -36,7 +36,11 @@ def start(request):
     return render(
         request,
         "onboarding/start.html",
-        {"answers": answers, "first_url": reverse("onboarding:step", args=[first]), "steps": len(steps_for(answers))},
+        {
+            "answered": store.has_answered(request.session),
+            "first_url": reverse("onboarding:step", args=[first]),
+            "steps": len(steps_for(answers)),
+        },
     )
 
 
@@ -111,7 +115,7 @@ def parcours(request):
         services.count(UsageCount.Kind.PHONE, answers)
         return redirect("onboarding:parcours")
     answers = store.from_session(request.session)
-    if answers.is_empty:
+    if not store.has_answered(request.session):
         return render(request, "onboarding/parcours_empty.html")
     if not request.session.get(COUNTED_KEY):
         services.count(UsageCount.Kind.QUESTIONNAIRE, answers, source=request.session.get(SOURCE_KEY, ""))
@@ -137,7 +141,7 @@ def _parcours_context(request, answers, **extra):
 @never_cache
 def parcours_print(request):
     answers = store.from_session(request.session)
-    if answers.is_empty:
+    if not store.has_answered(request.session):
         return redirect("onboarding:parcours")
     services.count(UsageCount.Kind.PRINTED, answers)
     context = _parcours_context(request, answers)
@@ -148,7 +152,7 @@ def parcours_print(request):
 @require_POST
 def send_email(request):
     answers = store.from_session(request.session)
-    if answers.is_empty:
+    if not store.has_answered(request.session):
         return redirect("onboarding:parcours")
     fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
     form = SendParcoursForm(request.POST, fingerprint=fingerprint)
@@ -169,7 +173,7 @@ def save(request):
     answers = store.from_session(request.session)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("onboarding:parcours"))
-    if answers.is_empty:
+    if not store.has_answered(request.session):
         return redirect("onboarding:parcours")
     form = SaveAnswersForm(request.POST)
     if not form.is_valid():

@@ -1,0 +1,175 @@
+"""The matching rules: a truth table over every statut × phase (and "je ne sais pas", and no answer), the reasons
+given, the eligibility question, the territories, and the cost of the page."""
+
+import itertools
+
+import pytest
+
+from guichet.enums import Phase, ProfessionalStatus
+from guichet.models import Theme
+from onboarding import matching
+from onboarding.answers import Answers
+from tests.factories import AidFactory, EventFactory, PeerGroupFactory, StructureFactory, _departement
+
+pytestmark = pytest.mark.django_db
+
+INDEPENDANTES = ["artisane", "commercante", "liberale-non-reglementee", "micro-entrepreneuse", "gerante-majoritaire"]
+
+# title: (statuses, phases, territories, requires_twelve_months, requires_paid_mandate)
+AIDS = {
+    "Pour toutes": ([], [], [], False, False),
+    "IJ indépendantes": (INDEPENDANTES, ["traitement"], [], True, False),
+    "IJ libérales": (["liberale-reglementee", "conjointe-collaboratrice"], ["traitement"], [], True, False),
+    "IJ présidente SAS": (["presidente-sas"], ["traitement", "prevention"], [], False, True),
+    "IJ agricultrices": (["agricultrice"], ["traitement"], [], True, False),
+    "Après les traitements": ([], ["apres"], [], False, False),
+    "Aide des Bouches-du-Rhône": ([], [], ["13"], False, False),
+}
+
+
+@pytest.fixture
+def aids(organisation):
+    for title, (statuses, phases, territories, twelve, paid) in AIDS.items():
+        AidFactory(
+            owner=organisation,
+            published=True,
+            title=title,
+            statuses=statuses,
+            phases=phases,
+            territories=[_departement(code) for code in territories],
+            requires_twelve_months=twelve,
+            requires_paid_mandate=paid,
+        )
+    AidFactory(owner=organisation, title="Brouillon jamais proposé")
+
+
+def expected(title, status, phase, departement):
+    """The rules of RULES.md, written again independently of the code: is this aid shown, and what is flagged?"""
+    statuses, phases, territories, twelve, paid = AIDS[title]
+    known = status not in ("", "ne-sait-pas")
+    if known and statuses and status not in statuses:
+        return None
+    if phase and phases and phase not in phases:
+        return None
+    if departement and territories and departement not in territories:
+        return None
+    if paid and known and status != "presidente-sas":
+        return None
+    flags = set()
+    if statuses and not known:
+        flags.add("statut")
+    if territories and not departement:
+        flags.add("département")
+    if twelve:
+        flags.add("12 mois")
+    if paid:
+        flags.add("rémunérée")
+    return flags
+
+
+def flags_of(suggestion):
+    words = {"statut": "statut", "département": "département", "12 mois": "12 mois", "rémunérée": "rémunérée"}
+    return {key for key, word in words.items() if any(word in check for check in suggestion.to_check)}
+
+
+STATUSES = [*ProfessionalStatus.values, ""]
+PHASES = [*Phase.values, ""]
+
+
+@pytest.mark.parametrize("departement", ["13", "06", ""])
+def test_truth_table_every_statut_and_phase(aids, departement):
+    dep = _departement(departement) if departement else None
+    for status, phase in itertools.product(STATUSES, PHASES):
+        answers = Answers(status=status, phase=phase, departement=departement)
+        shown = {s.entry.title: flags_of(s) for s in matching.aids_for(answers, dep)}
+        wanted = {title: flags for title in AIDS if (flags := expected(title, status, phase, departement)) is not None}
+        assert shown == wanted, (status, phase, departement)
+
+
+def test_reasons_name_the_facts_that_matched(aids):
+    answers = Answers(status="gerante-majoritaire", phase="traitement", departement="13", twelve_months="oui")
+    by_title = {s.entry.title: s for s in matching.aids_for(answers, _departement("13"))}
+    assert by_title["IJ indépendantes"].why == (
+        "Vous êtes gérante majoritaire de SARL ou d'EURL, en traitement : « IJ indépendantes » vous concerne."
+    )
+    assert by_title["IJ indépendantes"].to_check == []
+    assert by_title["Pour toutes"].why == "Pour toutes les entrepreneuses, quel que soit leur statut."
+    assert "Bouches-du-Rhône" in by_title["Aide des Bouches-du-Rhône"].why
+    # For someone else, the sentence says so.
+    relative = Answers(for_whom="proche", status="artisane", phase="traitement")
+    [ij] = [s for s in matching.aids_for(relative, None) if s.entry.title == "IJ indépendantes"]
+    assert ij.why.startswith("Elle est artisane, en traitement") and ij.why.endswith("la concerne.")
+
+
+def test_the_eligibility_answer_hides_or_flags(aids):
+    no = Answers(status="artisane", phase="traitement", twelve_months="non")
+    assert "IJ indépendantes" not in {s.entry.title for s in matching.aids_for(no, None)}
+    unsure = Answers(status="artisane", phase="traitement", twelve_months="nsp")
+    [ij] = [s for s in matching.aids_for(unsure, None) if s.entry.title == "IJ indépendantes"]
+    assert ij.to_check == ["à vérifier : il faut 12 mois d'affiliation"]
+    unpaid = Answers(status="presidente-sas", phase="traitement", paid_mandate="non")
+    assert "IJ présidente SAS" not in {s.entry.title for s in matching.aids_for(unpaid, None)}
+    paid = Answers(status="presidente-sas", phase="traitement", paid_mandate="oui")
+    [sas] = [s for s in matching.aids_for(paid, None) if s.entry.title == "IJ présidente SAS"]
+    assert sas.to_check == []
+
+
+def test_structures_nearest_first_events_and_groups_online_included(organisation):
+    paca = _departement("13").parent
+    StructureFactory(owner=organisation, published=True, name="Nationale")
+    StructureFactory(owner=organisation, published=True, name="Régionale", territories=[paca])
+    StructureFactory(owner=organisation, published=True, name="Marseillaise", territories=[_departement("13")])
+    StructureFactory(owner=organisation, published=True, name="Niçoise", territories=[_departement("06")])
+    StructureFactory(owner=organisation, published=True, name="Appli", kind="application")
+    EventFactory(owner=organisation, published=True, title="Atelier à Marseille")
+    EventFactory(owner=organisation, published=True, title="Webinaire", online=True)
+    EventFactory(owner=organisation, published=True, title="À Nice", city="Nice", departement=_departement("06"))
+    PeerGroupFactory(owner=organisation, published=True, name="Groupe en visio", video=True)
+    PeerGroupFactory(owner=organisation, published=True, name="Groupe complet", capacity=1).registrations.create(
+        first_name="A", email="a@exemple.fr", status="confirmee"
+    )
+    result = matching.parcours(Answers(departement="13"))
+    assert [s.entry.name for s in result.structures] == ["Marseillaise", "Régionale", "Nationale"]
+    assert result.structures[0].why.startswith("Près de chez vous")
+    assert [s.entry.name for s in result.apps] == ["Appli"]
+    assert sorted(o.event.title for o in result.events) == ["Atelier à Marseille", "Webinaire"]
+    assert [g.name for g in result.groups] == ["Groupe en visio"]  # the full group is not suggested
+
+    elsewhere = matching.parcours(Answers(departement="75"))
+    assert elsewhere.outside_coverage and [s.entry.name for s in elsewhere.structures] == ["Nationale"]
+    nowhere = matching.parcours(Answers())
+    assert [o.event.title for o in nowhere.events] == ["Webinaire"]
+
+
+def test_first_steps_lead_to_her_own_aid(aids):
+    from ressources.models import Aid
+
+    Aid.objects.filter(title="IJ indépendantes").update(slug="indemnites-journalieres-independantes")
+    result = matching.parcours(Answers(status="artisane", phase="traitement", twelve_months="oui"))
+    assert [step["title"] for step in result.first_steps] == [
+        "Faites reconnaître votre arrêt de travail",
+        "Demandez des délais pour vos cotisations",
+        "Parlez à quelqu'un qui connaît votre statut",
+    ]
+    ij = next(s for s in result.aids if s.entry.title == "IJ indépendantes")
+    assert result.first_steps[0]["url"] == ij.url == "/ressources/aides/indemnites-journalieres-independantes/"
+    # No matching aid for a step: a search for it instead.
+    assert result.first_steps[1]["url"] == "/ressources/aides/?q=delais+recalcul+cotisations+urssaf"
+
+
+def test_the_parcours_page_costs_the_same_queries_whatever_the_content(
+    client, organisation, aids, django_assert_max_num_queries
+):
+    session = client.session
+    session["parcours"] = {"status": "artisane", "phase": "traitement", "departement": "13", "themes": ["bien-etre"]}
+    session.save()
+    bien_etre = list(Theme.objects.filter(slug="bien-etre"))
+    with django_assert_max_num_queries(10) as few:
+        assert client.get("/mon-parcours/").status_code == 200
+    for n in range(15):
+        AidFactory(owner=organisation, published=True, title=f"Aide {n}", statuses=["artisane"], themes=bien_etre)
+        StructureFactory(owner=organisation, published=True, territories=[_departement("13")])
+        EventFactory(owner=organisation, published=True)
+        PeerGroupFactory(owner=organisation, published=True)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/mon-parcours/")
