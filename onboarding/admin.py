@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -47,6 +48,8 @@ class UsageCountAdmin(CoordinatorAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         today = timezone.localdate()
         initial = {"start": today - datetime.timedelta(days=90), "end": today, "kind": UsageCount.Kind.QUESTIONNAIRE}
         form = PeriodForm(request.GET or None, initial=initial)

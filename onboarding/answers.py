@@ -117,8 +117,8 @@ def read_link_token(token: str) -> Answers:
     return Answers.from_dict(signing.loads(token, salt=LINK_SALT, max_age=max_age))
 
 
-def summary(answers: Answers) -> list[tuple[str, str]]:
-    """Her answers in words: [("Statut", "Artisane"), …]."""
+def summary(answers: Answers, *, departement=None) -> list[tuple[str, str]]:
+    """Her answers in words: [("Statut", "Artisane"), …]. `departement`: the Territory when already at hand."""
     from guichet.models import Territory, Theme
 
     rows = []
@@ -133,7 +133,13 @@ def summary(answers: Answers) -> list[tuple[str, str]]:
     if answers.phase:
         rows.append(("Où elle en est", Phase(answers.phase).short_label))
     if answers.departement:
-        name = Territory.objects.departements().filter(code=answers.departement).values_list("name", flat=True).first()
+        name = (
+            departement.name
+            if departement is not None
+            else (
+                Territory.objects.departements().filter(code=answers.departement).values_list("name", flat=True).first()
+            )
+        )
         rows.append(("Département", f"{name} ({answers.departement})" if name else answers.departement))
     if answers.themes:
         names = Theme.objects.filter(slug__in=answers.themes).values_list("name", flat=True)

@@ -114,9 +114,7 @@ def _with_target_flags(queryset, *fields):
 
 
 def aids_for(answers: Answers, departement: Territory | None) -> list[Suggestion]:
-    queryset = _with_target_flags(Aid.objects.published(), "statuses", "phases", "territories").prefetch_related(
-        "themes"
-    )
+    queryset = _with_target_flags(Aid.objects.published(), "statuses", "phases", "territories")
     if answers.status_known:
         queryset = queryset.for_status(answers.status)
     if answers.phase:
@@ -162,9 +160,8 @@ def _aid_suggestion(aid, answers: Answers, departement) -> Suggestion:
         why = "Pour toutes les entrepreneuses, quel que soit leur statut."
     if territories and departement is not None:
         why += f" Elle s'applique dans votre territoire ({departement.name})."
-    matched = [t.name.lower() for t in aid.themes.all() if t.slug in answers.themes]
-    if matched:
-        why += f" Elle répond à votre besoin : {', '.join(matched)}."
+    if aid.about_her_needs:
+        why += " Elle répond à l'un des besoins que vous avez cochés."
     return Suggestion(entry=aid, why=why, to_check=to_check, url=aid.get_absolute_url())
 
 
@@ -172,7 +169,7 @@ def _aid_suggestion(aid, answers: Answers, departement) -> Suggestion:
 
 
 def sheets_for(answers: Answers, departement) -> list[Suggestion]:
-    queryset = _with_target_flags(Sheet.objects.published(), "phases").prefetch_related("themes")
+    queryset = _with_target_flags(Sheet.objects.published(), "phases")
     if answers.status_known:
         queryset = queryset.for_status(answers.status)
     if answers.phase:
@@ -182,9 +179,8 @@ def sheets_for(answers: Answers, departement) -> list[Suggestion]:
     queryset = _themes_first(queryset, answers).order_by("-about_her_needs", "title")
     suggestions = []
     for sheet in queryset[: LIMITS["sheets"]]:
-        matched = [t.name.lower() for t in sheet.themes.all() if t.slug in answers.themes]
-        if matched:
-            why = f"Sur votre besoin : {', '.join(matched)}."
+        if sheet.about_her_needs:
+            why = "Sur l'un des besoins que vous avez cochés."
         elif sheet.has_phases and answers.phase:
             why = f"Écrite pour ce moment : {PHASE_PHRASES[Phase(answers.phase)]}."
         else:

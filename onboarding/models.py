@@ -64,10 +64,20 @@ class UsageCount(models.Model):
 
     @classmethod
     def add(cls, *, day, kind, phase="", status="", departement="", source="") -> None:
-        row, _ = cls.objects.get_or_create(
-            day=day, kind=kind, phase=phase, status=status, departement=departement, source=source
-        )
-        cls.objects.filter(pk=row.pk).update(count=F("count") + 1)
+        """One more in this cell: a single UPDATE once the cell exists (the usual case)."""
+        cell = {
+            "day": day,
+            "kind": kind,
+            "phase": phase,
+            "status": status,
+            "departement": departement,
+            "source": source,
+        }
+        if cls.objects.filter(**cell).update(count=F("count") + 1):
+            return
+        # First of the day for this cell: create it at zero (or find it created meanwhile), then count.
+        cls.objects.bulk_create([cls(**cell, count=0)], ignore_conflicts=True)
+        cls.objects.filter(**cell).update(count=F("count") + 1)
 
 
 class SavedAnswers(models.Model):

@@ -126,15 +126,16 @@ def parcours(request):
 def _parcours_context(request, answers, **extra):
     link = request.build_absolute_uri(reverse("onboarding:parcours")) + "?r=" + store.make_link_token(answers)
     saved = SavedAnswers.objects.filter(user=request.user).exists() if request.user.is_authenticated else False
+    result = matching.parcours(answers)
     return {
-        "parcours": matching.parcours(answers),
+        "parcours": result,
         "answers": answers,
         "link": link,
         "qr_svg": qr.inline_svg(link, title="Code QR : ouvrir ce parcours sur un autre appareil"),
         "email_form": extra.get("email_form") or SendParcoursForm(),
         "save_form": extra.get("save_form") or SaveAnswersForm(),
         "saved": saved,
-        "summary": store.summary(answers),
+        "summary": store.summary(answers, departement=result.departement),
     }
 
 

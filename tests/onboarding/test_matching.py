@@ -10,6 +10,7 @@ from guichet.models import Theme
 from onboarding import matching
 from onboarding.answers import Answers
 from tests.factories import AidFactory, EventFactory, PeerGroupFactory, StructureFactory, _departement
+from tests.onboarding.test_parcours import set_answers  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
@@ -160,9 +161,7 @@ def test_first_steps_lead_to_her_own_aid(aids):
 def test_the_parcours_page_costs_the_same_queries_whatever_the_content(
     client, organisation, aids, django_assert_max_num_queries
 ):
-    session = client.session
-    session["parcours"] = {"status": "artisane", "phase": "traitement", "departement": "13", "themes": ["bien-etre"]}
-    session.save()
+    set_answers(client, {"status": "artisane", "phase": "traitement", "departement": "13", "themes": ["bien-etre"]})
     bien_etre = list(Theme.objects.filter(slug="bien-etre"))
     with django_assert_max_num_queries(10) as few:
         assert client.get("/mon-parcours/").status_code == 200

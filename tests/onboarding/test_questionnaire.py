@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 
 from onboarding.models import SourceCode, UsageCount
+from tests.onboarding.test_parcours import set_answers  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +132,6 @@ def test_unknown_steps_and_odd_requests(client):
     assert client.get("/questionnaire/inconnue/").status_code == 404
     assert client.put("/questionnaire/phase/").status_code == 405
     # A forged session value is dropped, never trusted.
-    session = client.session
-    session["parcours"] = {"status": "reine", "phase": ["x"], "themes": "abc", "departement": {"a": 1}}
-    session.save()
-    assert client.get("/mon-parcours/").status_code == 200
+    set_answers(client, {"status": "reine", "phase": ["x"], "themes": "abc", "departement": {"a": 1}})
+    html = client.get("/mon-parcours/").content.decode()
+    assert "Mon parcours" in html and "reine" not in html
