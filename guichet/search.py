@@ -1,13 +1,18 @@
-"""Accent- and case-insensitive text search that behaves the same on SQLite and PostgreSQL.
+"""Text search shared by every listing and by the site-wide search (/recherche/).
 
 Each searchable model keeps a normalised copy of its text (`search_text`: lowercase, no accents, no HTML), refreshed on
-save; a query is normalised the same way and every word must appear. "prevoyance" finds "Prévoyance".
+save; a query is normalised the same way and every word must appear: "prevoyance" finds "Prévoyance". On PostgreSQL a
+word also matches a close spelling (pg_trgm word similarity, with a trigram index on `search_text`): "prevoyence"
+finds "prévoyance". SQLite has no such operator: there, words must be spelt right (accents and case still ignored).
 """
 
 import re
 import unicodedata
 
-from django.db import models
+from django.db import connection, models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils.html import strip_tags
 
 MAX_QUERY_LENGTH = 200
@@ -21,8 +26,8 @@ def normalize(text: str) -> str:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a visitor's query, normalised; very short ones are ignored."""
-    words = normalize((query or "")[:MAX_QUERY_LENGTH]).split()
+    """The words of a visitor's query, normalised, punctuation left out; very short ones are ignored."""
+    words = re.findall(r"\w+", normalize((query or "")[:MAX_QUERY_LENGTH]))
     return [word for word in words if len(word) >= 2][:MAX_WORDS]
 
 
@@ -50,8 +55,30 @@ class SearchableModel(models.Model):
         type(self).objects.filter(pk=self.pk).update(search_text=self.search_text)
 
 
+# Where a word is found counts for the ranking; a word matched only by a close spelling counts as found this far.
+NOT_FOUND = 100_000
+
+
+def typo_tolerant() -> bool:
+    return connection.vendor == "postgresql"
+
+
 def search(queryset, query: str):
-    """Entries whose text contains every word of the query, whatever the accents and the case."""
+    """Entries whose text contains every word of the query, whatever the accents and the case (and, on PostgreSQL,
+    a small typo)."""
     for word in query_words(query):
-        queryset = queryset.filter(search_text__contains=word)
+        matches = Q(search_text__contains=word)
+        if typo_tolerant() and len(word) >= 4:
+            matches |= Q(search_text__trigram_word_similar=word)
+        queryset = queryset.filter(matches)
     return queryset
+
+
+def ranked(queryset, query: str):
+    """`search()`, best first (`search_rank`, lower is better): words found early in the text — every search document
+    starts with the title — before words found further down, exact words before close spellings."""
+    score = Value(0, output_field=IntegerField())
+    for word in query_words(query):
+        position = StrIndex("search_text", Value(word))
+        score = score + Case(When(GreaterThan(position, 0), then=position), default=Value(NOT_FOUND))
+    return search(queryset, query).annotate(search_rank=score)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # trigram lookups for the typo-tolerant search (PostgreSQL only; unused on SQLite)
     "allauth",
     "allauth.account",
     "csp",
@@ -85,6 +86,10 @@ TEMPLATES = [
 FORM_RENDERER = "guichet.forms.SiteFormRenderer"
 
 DATABASES = {"default": env.database(BASE_DIR / "db.sqlite3")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The search forgives one wrong letter in a word ("prevoyence"): pg_trgm's default of 0.6 is a little strict for
+    # short French words (guichet/search.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.5"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "guichet.User"

@@ -21,8 +21,6 @@ guichet_patterns = [
         views.report_error,
         name="report_error",
     ),
-    # Stable addresses of sections still being built: honest "bientôt" pages until their app lands.
-    path("recherche/", views.coming_soon, {"section": "recherche"}, name="search"),
 ]
 
 urlpatterns = [

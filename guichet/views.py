@@ -47,20 +47,6 @@ def accessibility(request):
     return render(request, "guichet/accessibility.html")
 
 
-# Sections whose apps are not built yet: honest pages that say so, at their stable addresses.
-COMING_SOON = {
-    "recherche": (
-        "Recherche",
-        "Une recherche dans toutes les fiches, aides, structures, événements et groupes du site.",
-    ),
-}
-
-
-def coming_soon(request, section):
-    title, promise = COMING_SOON[section]
-    return render(request, "guichet/coming_soon.html", {"title": title, "promise": promise})
-
-
 def announcement_list(request):
     page = paginate(request, Announcement.objects.for_list())
     return render(request, "guichet/announcement_list.html", {"page": page})

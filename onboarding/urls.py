@@ -13,4 +13,5 @@ urlpatterns = [
     path("mon-parcours/enregistrer/", views.save, name="save"),
     path("mon-parcours/effacer/", views.erase, name="erase"),
     path("mon-parcours/mes-reponses/", views.saved_answers, name="saved_answers"),
+    path("recherche/", views.search, name="search"),
 ]

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -11,10 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from guichet import ratelimit
 from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
+from guichet.search import query_words, typo_tolerant
 from onboarding import answers as store
 from onboarding import matching, qr, services
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
 from onboarding.models import SavedAnswers, UsageCount
+from onboarding.search import search_everything
 from onboarding.steps import STEPS, form_class, steps_for
 
 SOURCE_KEY = "parcours_source"
@@ -216,3 +219,39 @@ def _link_problem(request, problem):
     response = render(request, "onboarding/link_problem.html", {"problem": problem})
     response.status_code = 400 if problem == "invalid" else 410
     return response
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Rechercher dans tout le site",
+        max_length=200,
+        required=False,
+        error_messages={
+            "max_length": "Votre recherche est trop longue : 200 caractères au plus (elle en compte "
+            "%(show_value)d). Gardez les mots les plus importants."
+        },
+    )
+
+
+def search(request):
+    """/recherche/?q= (the search box of every page)."""
+    form = SearchForm(request.GET or None)
+    query, sections, too_short = "", [], False
+    if form.is_bound and form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        if query and not query_words(query):
+            too_short = True
+        elif query:
+            sections = search_everything(query)
+    return render(
+        request,
+        "onboarding/search.html",
+        {
+            "form": form,
+            "query": query,
+            "sections": [s for s in sections if s.total],
+            "total": sum(s.total for s in sections),
+            "too_short": too_short,
+            "typo_tolerant": typo_tolerant(),
+        },
+    )

@@ -47,11 +47,6 @@ def test_home_page_offers_three_phase_doors_and_the_questionnaire(client):
     assert "Je suis en traitement" in html
 
 
-def test_unbuilt_sections_say_so_honestly(client):
-    html = client.get("/recherche/?q=x").content.decode()
-    assert "en cours de construction" in html
-
-
 def test_navigation_reaches_the_five_sections(client):
     html = client.get("/").content.decode()
     for url in ("/ressources/", "/annuaire/", "/agenda/", "/groupes/", "/questionnaire/"):
