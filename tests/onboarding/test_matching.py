@@ -172,3 +172,16 @@ def test_the_parcours_page_costs_the_same_queries_whatever_the_content(
         PeerGroupFactory(owner=organisation, published=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/mon-parcours/")
+
+
+def test_the_reviewers_table_lists_every_statut_and_phase(aids):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("matching_table", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 + (len(ProfessionalStatus) + 1) * (len(Phase) + 1)
+    row = next(line for line in lines if line.startswith("| Artisane | Je suis en traitement"))
+    assert "IJ indépendantes ?" in row and "IJ libérales" not in row
