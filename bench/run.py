@@ -37,7 +37,15 @@ EXTRA_PATHS = [
     "/agenda/agenda.ics?departement=13&type=atelier",
     "/agenda/agenda.ics",
     "/groupes/?departement=13&places=libres",
+    "/recherche/?q=prevoyance",
 ]
+# Her parcours, as she sees it with answers in her session (a signed cookie made here with the server's key).
+PARCOURS_ANSWERS = {
+    "status": "gerante-majoritaire",
+    "phase": "traitement",
+    "departement": "13",
+    "themes": ["bien-etre"],
+}
 
 
 def free_port() -> int:
@@ -46,17 +54,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str) -> tuple[int, bytes]:
+def fetch(url: str, cookie: str = "") -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback only)
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback only)
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, b""
 
 
-def wrk(url: str) -> dict:
+def wrk(url: str, cookie: str = "") -> dict:
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", str(ROOT / "bench" / "report.lua"), url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", *headers, "-s", str(ROOT / "bench" / "report.lua"), url],
         capture_output=True,
         text=True,
         check=True,
@@ -136,13 +146,17 @@ def main() -> int:
             return status, body.decode() if status == 200 else ""
 
         found = crawl(crawl_fetch, limit=300)
-        pages = one_per_route(url for url, status in found.items() if status == 200) + EXTRA_PATHS
+        pages = [(path, "") for path in one_per_route(url for url, status in found.items() if status == 200)]
+        pages += [(path, "") for path in EXTRA_PATHS] + [("/mon-parcours/", parcours_cookie())]
         broken = {url: status for url, status in found.items() if status >= 400}
 
-        client = Client()
         trivial_before = wrk(base + TRIVIAL)
         rows = []
-        for path in pages:
+        for path, cookie in pages:
+            client = Client()
+            if cookie:
+                name, value = cookie.split("=", 1)
+                client.cookies[name] = value
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(path)
             if "Age" in response or response.status_code >= 400:
@@ -153,11 +167,11 @@ def main() -> int:
             for _ in range(50):
                 client.get(path)
             render_ms = (time.perf_counter() - started) / 50 * 1000
-            status, html = fetch(base + path)
-            figures = wrk(base + path)
+            status, html = fetch(base + path, cookie)
+            figures = wrk(base + path, cookie)
             rows.append(
                 {
-                    "path": path,
+                    "path": f"{path} (avec ses réponses)" if cookie else path,
                     "status": status,
                     "rps": figures["rps"],
                     "p95_ms": figures["p95_us"] / 1000,
@@ -178,6 +192,18 @@ def main() -> int:
     failures = [row for row in rows if not within_budgets(row, trivial_rps)]
     print(f"\n{len(rows)} pages mesurées ; {len(failures)} hors budget. Résultats : bench/results.md")
     return 0
+
+
+def parcours_cookie() -> str:
+    """A session cookie carrying questionnaire answers, signed with the server's key (sessions are signed cookies)."""
+    from django.conf import settings
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+
+    session = SessionStore()
+    session["parcours"] = PARCOURS_ANSWERS
+    session["parcours_counted"] = True
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def is_calendar(path: str) -> bool:
