@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('annuaire', '0002_contact_request'),
+        ("annuaire", "0002_contact_request"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contactrequest',
-            name='questionnaire_answers',
-            field=models.JSONField(blank=True, default=dict, help_text="Jointes à sa demande parce qu'elle l'a choisi ; effacées avec la demande.", verbose_name='ses réponses au questionnaire'),
+            model_name="contactrequest",
+            name="questionnaire_answers",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Jointes à sa demande parce qu'elle l'a choisi ; effacées avec la demande.",
+                verbose_name="ses réponses au questionnaire",
+            ),
         ),
     ]
