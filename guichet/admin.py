@@ -6,6 +6,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
@@ -106,6 +107,7 @@ class EditorialAdmin(BaseAdmin):
     - the coordinator and administrators see everything and publish.
     """
 
+    change_form_template = "admin/guichet/editorial_change_form.html"
     list_display_editorial = ("status", "owner", "freshness", "updated_at")
     list_filter = ("status", NeedsReviewFilter, "owner")
     list_select_related = ("owner",)
@@ -194,6 +196,18 @@ class EditorialAdmin(BaseAdmin):
         super().save_model(request, obj, form, change)
         if new_status != obj.status:
             obj.change_status(new_status, by=request.user)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["can_confirm"] = obj is not None and obj.can_edit(request.user)
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+    def response_change(self, request, obj):
+        """ "Enregistrer et confirmer que c'est à jour": one click after she looked at the entry."""
+        if "_confirm_up_to_date" in request.POST:
+            obj.confirm_up_to_date(by=request.user)
+            self.message_user(request, f"« {obj} » : informations confirmées à jour aujourd'hui.", messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     # Transitions as bulk actions.
 

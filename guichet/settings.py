@@ -151,6 +151,8 @@ GUICHET_COORDINATOR_EMAIL = env.env_email("GUICHET_COORDINATOR_EMAIL", "animatri
 
 # Editorial freshness: an entry not verified for this many days is "à actualiser".
 GUICHET_REVIEW_AFTER_DAYS = env.env_int("GUICHET_REVIEW_AFTER_DAYS", 182, minimum=1)
+# Past that review date, a grace period; then the public page says "information ancienne, à vérifier".
+GUICHET_OUTDATED_GRACE_DAYS = env.env_int("GUICHET_OUTDATED_GRACE_DAYS", 61, minimum=0)
 # Requests to be put in touch: the call-back promised to her, the coordinator's reminder, the retention.
 GUICHET_CALLBACK_WORKING_DAYS = env.env_int("GUICHET_CALLBACK_WORKING_DAYS", 5, minimum=1)
 GUICHET_REQUEST_REMINDER_WORKING_DAYS = env.env_int("GUICHET_REQUEST_REMINDER_WORKING_DAYS", 2, minimum=1)

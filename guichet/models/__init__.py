@@ -1,6 +1,7 @@
 from guichet.models.announcements import Announcement
 from guichet.models.editorial import EditorialModel, EditorialQuerySet, StatusChange
 from guichet.models.people import Organisation, User
+from guichet.models.reminders import ReminderSent
 from guichet.models.reports import ErrorReport
 from guichet.models.slugs import OldSlug, SluggedModel
 from guichet.models.vocabulary import PhaseTag, StatusTag, Territory, Theme
@@ -13,6 +14,7 @@ __all__ = [
     "OldSlug",
     "Organisation",
     "PhaseTag",
+    "ReminderSent",
     "StatusChange",
     "SluggedModel",
     "StatusTag",

@@ -86,6 +86,12 @@ class EditorialModel(models.Model):
         return self.status == EditorialStatus.PUBLISHED
 
     @property
+    def is_outdated(self) -> bool:
+        """Not verified for six months and the grace period: the public page warns "information ancienne"."""
+        days = settings.GUICHET_REVIEW_AFTER_DAYS + settings.GUICHET_OUTDATED_GRACE_DAYS
+        return self.reviewed_at is None or self.reviewed_at < timezone.now() - timedelta(days=days)
+
+    @property
     def is_stale(self) -> bool:
         """Not verified for six months: flagged "à actualiser" in the back office."""
         return self.reviewed_at is None or self.reviewed_at < review_cutoff()

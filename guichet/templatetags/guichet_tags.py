@@ -20,3 +20,9 @@ def report_error_form(entry):
 def freshness(entry):
     """ "Mis à jour le / vérifié le" and the source, shown on every public detail page."""
     return {"entry": entry}
+
+
+@register.inclusion_tag("guichet/includes/outdated.html")
+def outdated_notice(entry):
+    """ "Information ancienne, à vérifier", near the top of a public page whose entry is long overdue for review."""
+    return {"entry": entry}

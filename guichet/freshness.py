@@ -1,0 +1,96 @@
+"""Keeping content current: who has entries to refresh, and the reminders (one e-mail per operator, a summary for the
+coordinator; at most one of each per day, so cron may run twice a day)."""
+
+from collections import defaultdict
+
+from django.apps import apps
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from guichet.enums import Role
+from guichet.models import EditorialModel, ReminderSent, User
+
+
+def editorial_models() -> list:
+    """Every model of the site with an owner, a status and a review date."""
+    return [model for model in apps.get_models() if issubclass(model, EditorialModel)]
+
+
+def stale_entries(queryset_filter=None) -> list:
+    """Entries not verified for six months (archives excluded), every model, with their owner."""
+    entries = []
+    for model in editorial_models():
+        queryset = model.objects.needs_review().select_related("owner")
+        if queryset_filter is not None:
+            queryset = queryset.filter(**queryset_filter)
+        entries.extend(queryset)
+    return sorted(entries, key=lambda e: (e.owner.name, e.reviewed_at is not None, e.reviewed_at or 0, str(e)))
+
+
+def admin_url(entry) -> str:
+    opts = entry._meta
+    path = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
+    return settings.GUICHET_SITE_URL.rstrip("/") + path
+
+
+def _send_once(kind: str, recipient: str, day, send) -> bool:
+    """Send and record in one transaction: already sent today, nothing happens; the sending fails, nothing is
+    recorded (the next run tries again)."""
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(kind=kind, recipient=recipient, day=day)
+            send()
+        return True
+    except IntegrityError:
+        return False
+
+
+def send_reminders(*, now=None) -> dict:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    by_owner = defaultdict(list)
+    for entry in stale_entries():
+        by_owner[entry.owner_id].append(entry)
+    sent = {"operators": 0, "coordinator": 0}
+    operators = User.objects.filter(role=Role.OPERATOR, is_active=True).prefetch_related("organisations")
+    for operator in operators:
+        entries = [e for org in operator.organisations.all() for e in by_owner.get(org.pk, [])]
+        if not entries:
+            continue
+        message = render_to_string(
+            "guichet/emails/freshness_operator.txt",
+            {"user": operator, "entries": [(e, admin_url(e)) for e in entries]},
+        )
+
+        def send(message=message, to=operator.email):
+            send_mail(
+                subject="Des informations à actualiser — Guichet unique",
+                message=message,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[to],
+            )
+
+        sent["operators"] += _send_once("freshness", operator.email, today, send)
+    if by_owner:
+        organisations = sorted(
+            ((entries[0].owner, len(entries)) for entries in by_owner.values()), key=lambda pair: pair[0].name
+        )
+        message = render_to_string(
+            "guichet/emails/freshness_coordinator.txt",
+            {"organisations": organisations, "total": sum(n for _, n in organisations), "operators": sent},
+        )
+
+        def summary():
+            send_mail(
+                subject="Informations à actualiser : le point du jour — Guichet unique",
+                message=message,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+            )
+
+        sent["coordinator"] = int(_send_once("freshness-summary", settings.GUICHET_COORDINATOR_EMAIL, today, summary))
+    return sent
