@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from guichet.enums import EditorialStatus
 
@@ -75,6 +76,9 @@ class EditorialModel(models.Model):
         help_text="Dernière vérification humaine des informations.",
     )
     source_url = models.URLField("source", max_length=500, blank=True)
+    # Every saved version, with who saved it (django-simple-history): the coordinator's desk diffs against the last
+    # published one.
+    history = HistoricalRecords(inherit=True, excluded_fields=["search_text"])
 
     objects = EditorialQuerySet.as_manager()
 

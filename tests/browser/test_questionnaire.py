@@ -94,9 +94,11 @@ def test_the_questionnaire_with_the_keyboard_only_on_a_phone(browser, demo_site)
     png = page.locator("svg.qr").screenshot()
     [code] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert "/mon-parcours/?r=" in code.text
-    other = browser.new_context(viewport=PHONE, locale="fr-FR").new_page()
+    other_context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    other = other_context.new_page()
     other.goto(code.text)
     assert other.url.endswith("/mon-parcours/") and "Commerçante" in other.content()
+    other_context.close()  # no request of this device may outlive the test
 
     # On a shared device she erases her answers.
     page.goto(base_url + "/mon-parcours/")

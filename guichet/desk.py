@@ -1,0 +1,161 @@
+"""The coordinator's desk (the admin home page): what waits for her, each line linking to the object.
+
+The queries depend on the number of kinds of content, never on the number of entries: entries to review and their
+last published versions are read one query per model, stale counts one grouped query per model.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.apps import apps
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from guichet.enums import EditorialStatus
+from guichet.freshness import editorial_models
+from guichet.models import ErrorReport
+
+REVIEW_LIMIT = 30
+DIFF_IGNORED = {
+    "id",
+    "status",
+    "created_at",
+    "updated_at",
+    "reviewed_at",
+    "search_text",
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user",
+    "history_user_id",
+}
+
+
+@dataclass
+class Change:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass
+class ToReview:
+    entry: object
+    kind: str
+    url: str
+    submitted_by: str
+    changes: list[Change] = field(default_factory=list)
+    is_new: bool = False
+
+
+def _admin_url(entry):
+    opts = entry._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 140 else text[:139] + "…"
+
+
+def to_review() -> list[ToReview]:
+    """Entries waiting for review, with what changed since their last published version."""
+    items = []
+    for model in editorial_models():
+        entries = list(model.objects.filter(status=EditorialStatus.REVIEW).select_related("owner")[:REVIEW_LIMIT])
+        if not entries:
+            continue
+        history = model.history.model
+        published = {}
+        for record in (
+            history.objects.filter(id__in=[e.pk for e in entries], status=EditorialStatus.PUBLISHED)
+            .order_by("id", "-history_date")
+            .select_related("history_user")
+        ):
+            published.setdefault(record.id, record)
+        latest_by = dict(
+            history.objects.filter(id__in=[e.pk for e in entries])
+            .order_by("id", "history_date")
+            .values_list("id", "history_user__email")
+        )
+        fields = [f for f in history._meta.concrete_fields if f.attname not in DIFF_IGNORED]
+        for entry in entries:
+            before = published.get(entry.pk)
+            changes = []
+            if before is not None:
+                for f in fields:
+                    old, new = getattr(before, f.attname, None), getattr(entry, f.attname, None)
+                    if old != new:
+                        changes.append(Change(str(f.verbose_name), _short(old), _short(new)))
+            items.append(
+                ToReview(
+                    entry=entry,
+                    kind=str(model._meta.verbose_name),
+                    url=_admin_url(entry),
+                    submitted_by=latest_by.get(entry.pk) or "",
+                    changes=changes,
+                    is_new=before is None,
+                )
+            )
+    return items
+
+
+def stale_by_organisation() -> list[dict]:
+    """For each organisation, how many entries are "à actualiser" (every model)."""
+    counts: dict[str, dict] = {}
+    for model in editorial_models():
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        rows = model.objects.needs_review().values("owner_id", "owner__name").annotate(n=Count("pk"))
+        for row in rows:
+            organisation = counts.setdefault(row["owner_id"], {"name": row["owner__name"], "total": 0, "links": []})
+            organisation["total"] += row["n"]
+            organisation["links"].append(
+                (
+                    str(opts.verbose_name_plural),
+                    row["n"],
+                    f"{changelist}?fraicheur=a-actualiser&owner__id__exact={row['owner_id']}",
+                )
+            )
+    return sorted(counts.values(), key=lambda o: (-o["total"], o["name"]))
+
+
+def contact_requests() -> dict:
+    ContactRequest = apps.get_model("annuaire", "ContactRequest")
+    new = list(ContactRequest.objects.filter(state="nouvelle").select_related("structure").order_by("created_at")[:10])
+    return {
+        "new": new,
+        "count": ContactRequest.objects.filter(state="nouvelle").count(),
+        "url": reverse("admin:annuaire_contactrequest_changelist") + "?state__exact=nouvelle",
+    }
+
+
+def sign_ups(now=None) -> list[dict]:
+    """Groups with sign-ups this week or a waiting list."""
+    now = now or timezone.now()
+    PeerGroup = apps.get_model("pairs", "PeerGroup")
+    groups = (
+        PeerGroup.objects.annotate(
+            new=Count("registrations", filter=Q(registrations__created_at__gte=now - timedelta(days=7))),
+            waiting=Count("registrations", filter=Q(registrations__status="liste-attente")),
+            pending=Count("registrations", filter=Q(registrations__status="en-attente")),
+        )
+        .filter(Q(new__gt=0) | Q(waiting__gt=0))
+        .order_by("-waiting", "-new", "name")[:15]
+    )
+    url = reverse("admin:pairs_registration_changelist")
+    return [
+        {"group": g, "new": g.new, "waiting": g.waiting, "pending": g.pending, "url": f"{url}?group={g.pk}"}
+        for g in groups
+    ]
+
+
+def error_reports() -> dict:
+    pending = ErrorReport.objects.pending()
+    return {
+        "items": list(pending.order_by("-created_at")[:10]),
+        "count": pending.count(),
+        "url": reverse("admin:guichet_errorreport_changelist"),
+    }
