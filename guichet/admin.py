@@ -1,17 +1,22 @@
 """The back office. `EditorialAdmin` is the one base every editorial model's admin inherits: it enforces who sees
 and edits what (the rules live on the model: `editable_by`, `can_edit`, `allowed_statuses`)."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 from js_asset import Media as JsMedia
+from simple_history.admin import SimpleHistoryAdmin
 
+from guichet import review
 from guichet.enums import EditorialStatus, Role
 from guichet.models import (
     Announcement,
@@ -99,7 +104,16 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EditorialAdmin(BaseAdmin):
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label="Votre commentaire pour l'opératrice",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=3000,
+        error_messages={"required": "Dites ce qu'il faut revoir : l'opératrice le reçoit par e-mail."},
+    )
+
+
+class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
     """Base admin for every editorial model (owner, status, freshness).
 
     - operators see and edit only their organisations' entries, may only move them between brouillon and à relire,
@@ -115,6 +129,7 @@ class EditorialAdmin(BaseAdmin):
     actions = [
         "submit_for_review",
         "back_to_draft",
+        "send_back",
         "publish",
         "archive",
         "confirm_up_to_date",
@@ -193,6 +208,32 @@ class EditorialAdmin(BaseAdmin):
         if not change and not request.user.is_coordinator:
             if not Organisation.objects.of_member(request.user).filter(pk=obj.owner_id).exists():
                 raise PermissionDenied
+        if (
+            change
+            and not request.user.is_coordinator
+            and obj.status == EditorialStatus.PUBLISHED
+            and form.has_changed()
+        ):
+            # An operator's change to a published entry is reviewed before it goes out again: the entry goes back to
+            # "à relire" in the same save, so its history diffs cleanly against the last published version.
+            obj.full_clean()
+            obj.status = EditorialStatus.REVIEW
+            super().save_model(request, obj, form, change)
+            StatusChange.record(
+                obj,
+                by=request.user,
+                from_status=EditorialStatus.PUBLISHED,
+                to_status=EditorialStatus.REVIEW,
+                note="Modifiée après publication : à relire.",
+            )
+            review.notify_submitted(obj, by=request.user)
+            self.message_user(
+                request,
+                "Vos modifications sont enregistrées et soumises à l'animatrice : la fiche est hors ligne jusqu'à sa "
+                "relecture.",
+                messages.WARNING,
+            )
+            return
         super().save_model(request, obj, form, change)
         if new_status != obj.status:
             obj.change_status(new_status, by=request.user)
@@ -244,10 +285,36 @@ class EditorialAdmin(BaseAdmin):
     def confirm_up_to_date(self, request, queryset):
         self._transition(request, queryset, "confirm_up_to_date", "confirmée(s) à jour")
 
+    @admin.action(description="Renvoyer à l'opératrice avec un commentaire")
+    def send_back(self, request, queryset):
+        """The coordinator returns entries to draft with a comment, e-mailed to the owner's operators."""
+        form = SendBackForm(request.POST if "apply" in request.POST else None)
+        entries = [entry for entry in queryset.select_related("owner") if entry.can_edit(request.user)]
+        if "apply" in request.POST and form.is_valid():
+            comment = form.cleaned_data["comment"]
+            done = 0
+            for entry in entries:
+                if entry.status == EditorialStatus.DRAFT:
+                    continue
+                entry.back_to_draft(by=request.user, note=comment[:500])
+                review.notify_sent_back(entry, comment=comment, by=request.user)
+                done += 1
+            self.message_user(request, f"{done} fiche(s) renvoyée(s) en brouillon ; les opératrices sont prévenues.")
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Renvoyer avec un commentaire",
+            "entries": entries,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/guichet/send_back.html", context)
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not request.user.is_coordinator:
-            for name in ("publish", "archive", "delete_selected"):
+            for name in ("publish", "archive", "send_back", "delete_selected"):
                 actions.pop(name, None)
         return actions
 

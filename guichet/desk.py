@@ -159,3 +159,13 @@ def error_reports() -> dict:
         "count": pending.count(),
         "url": reverse("admin:guichet_errorreport_changelist"),
     }
+
+
+def desk() -> dict:
+    return {
+        "to_review": to_review(),
+        "stale": stale_by_organisation(),
+        "requests": contact_requests(),
+        "sign_ups": sign_ups(),
+        "reports": error_reports(),
+    }

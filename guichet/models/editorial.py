@@ -78,7 +78,7 @@ class EditorialModel(models.Model):
     source_url = models.URLField("source", max_length=500, blank=True)
     # Every saved version, with who saved it (django-simple-history): the coordinator's desk diffs against the last
     # published one.
-    history = HistoricalRecords(inherit=True, excluded_fields=["search_text"])
+    history = HistoricalRecords(inherit=True)
 
     objects = EditorialQuerySet.as_manager()
 
@@ -140,6 +140,10 @@ class EditorialModel(models.Model):
         with transaction.atomic():
             self.save()
             StatusChange.record(self, by=by, from_status=previous, to_status=to, note=note)
+            if to == EditorialStatus.REVIEW:
+                from guichet import review
+
+                review.notify_submitted(self, by=by)
 
     def submit_for_review(self, *, by, note: str = "") -> None:
         self.change_status(EditorialStatus.REVIEW, by=by, note=note)

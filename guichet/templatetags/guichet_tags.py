@@ -26,3 +26,11 @@ def freshness(entry):
 def outdated_notice(entry):
     """ "Information ancienne, à vérifier", near the top of a public page whose entry is long overdue for review."""
     return {"entry": entry}
+
+
+@register.simple_tag
+def coordinator_desk():
+    """The coordinator's desk on the admin home page (guichet.desk)."""
+    from guichet import desk
+
+    return desk.desk()
