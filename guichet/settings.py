@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "onboarding.stand.StandMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guichet.context_processors.site",
+                "onboarding.stand.context",
             ],
         },
     },
@@ -175,6 +177,8 @@ GUICHET_SIGNUPS_PER_HOUR = env.env_int("GUICHET_SIGNUPS_PER_HOUR", 5, minimum=1)
 GUICHET_GROUP_RETENTION_DAYS = env.env_int("GUICHET_GROUP_RETENTION_DAYS", 92, minimum=1)
 # "M'envoyer ce parcours par e-mail": at most this many e-mails per hour from one address.
 GUICHET_PARCOURS_EMAILS_PER_HOUR = env.env_int("GUICHET_PARCOURS_EMAILS_PER_HOUR", 3, minimum=1)
+# Mode stand (a tablet at an event): the session is wiped after this many seconds without activity.
+GUICHET_STAND_IDLE_SECONDS = env.env_int("GUICHET_STAND_IDLE_SECONDS", 300, minimum=30)
 # How long a "continuer sur mon téléphone" link (her answers, signed) stays valid.
 GUICHET_PARCOURS_LINK_DAYS = env.env_int("GUICHET_PARCOURS_LINK_DAYS", 30, minimum=1)
 

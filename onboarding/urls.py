@@ -14,4 +14,6 @@ urlpatterns = [
     path("mon-parcours/effacer/", views.erase, name="erase"),
     path("mon-parcours/mes-reponses/", views.saved_answers, name="saved_answers"),
     path("recherche/", views.search, name="search"),
+    path("stand/terminer/", views.stand_finish, name="stand_finish"),
+    path("stand/<slug:code>/", views.stand_start, name="stand"),
 ]

@@ -14,7 +14,7 @@ from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
 from guichet.search import query_words, typo_tolerant
 from onboarding import answers as store
-from onboarding import matching, qr, services
+from onboarding import matching, qr, services, stand
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
 from onboarding.models import SavedAnswers, UsageCount
 from onboarding.search import search_everything
@@ -255,3 +255,25 @@ def search(request):
             "typo_tolerant": typo_tolerant(),
         },
     )
+
+
+@never_cache
+def stand_start(request, code):
+    """/stand/<code>/: the coordinator's tablet. The code must be one she created (an unknown one is a 404)."""
+    source = services.active_source(code)
+    if not source:
+        raise Http404("Code d'événement inconnu.")
+    stand.start(request.session, source)
+    return redirect("onboarding:step", "pour-qui")
+
+
+@never_cache
+@require_POST
+def stand_finish(request):
+    """ "Terminer et effacer": everything she answered is wiped; the questionnaire starts again for the next person."""
+    if not stand.is_on(request):
+        store.erase(request.session)
+        return redirect("onboarding:start")
+    stand.restart(request.session)
+    messages.success(request, "Vos réponses sont effacées. Merci de votre visite !")
+    return redirect("onboarding:step", "pour-qui")
