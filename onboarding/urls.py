@@ -15,5 +15,6 @@ urlpatterns = [
     path("mon-parcours/mes-reponses/", views.saved_answers, name="saved_answers"),
     path("recherche/", views.search, name="search"),
     path("stand/terminer/", views.stand_finish, name="stand_finish"),
+    path("livret/<str:code>/", views.departement_booklet, name="booklet"),
     path("stand/<slug:code>/", views.stand_start, name="stand"),
 ]

@@ -6,6 +6,7 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,7 +15,7 @@ from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
 from guichet.search import query_words, typo_tolerant
 from onboarding import answers as store
-from onboarding import matching, qr, services, stand
+from onboarding import booklet, matching, qr, services, stand
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
 from onboarding.models import SavedAnswers, UsageCount
 from onboarding.search import search_everything
@@ -277,3 +278,23 @@ def stand_finish(request):
     stand.restart(request.session)
     messages.success(request, "Vos réponses sont effacées. Merci de votre visite !")
     return redirect("onboarding:step", "pour-qui")
+
+
+def departement_booklet(request, code):
+    """/livret/<code>/: the booklet of a département, made to be printed."""
+    from guichet.models import Territory
+
+    departement = Territory.objects.departements().filter(code=code.upper()).first()
+    if departement is None:
+        raise Http404("Département inconnu.")
+    site = request.build_absolute_uri("/")
+    return render(
+        request,
+        "onboarding/booklet.html",
+        {
+            "booklet": booklet.booklet(departement),
+            "site": site.rstrip("/"),
+            "qr_svg": qr.inline_svg(site + "questionnaire/", title="Code QR : le questionnaire du Guichet unique"),
+            "today": timezone.localdate(),
+        },
+    )

@@ -1,0 +1,21 @@
+"""The field kit: for each event code, a flyer and a poster whose QR code opens /questionnaire/?source=CODE."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+
+from onboarding import qr
+
+
+def entry_url(code) -> str:
+    return f"{settings.GUICHET_SITE_URL.rstrip('/')}/questionnaire/?{urlencode({'source': code.code})}"
+
+
+def context(code) -> dict:
+    url = entry_url(code)
+    return {
+        "code": code,
+        "url": url,
+        "site": settings.GUICHET_SITE_URL.rstrip("/").split("://", 1)[-1],
+        "qr_svg": qr.inline_svg(url, title="Code QR : le questionnaire du Guichet unique"),
+    }
