@@ -22,6 +22,8 @@ ADMIN_PAGES = [
     "/admin/pairs/peergroup/add/",
     "/admin/pairs/registration/",
     "/admin/pairs/registration/add/",
+    "/admin/onboarding/sourcecode/",
+    "/admin/onboarding/usagecount/",
     "/admin/agenda/event/import/",
 ]
 
