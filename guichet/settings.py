@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so that pages served from the cache also answer "304 Not Modified" to a matching ETag.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the page cache too: reads of sheets and aids are counted, cached or not (no query per read).
+    "guichet.pageviews.PageViewMiddleware",
     "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

@@ -1,8 +1,11 @@
+import csv
 import datetime
+import io
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -86,18 +89,53 @@ class UsageCountAdmin(CoordinatorAdmin):
             raise PermissionDenied
         today = timezone.localdate()
         initial = {"start": today - datetime.timedelta(days=90), "end": today, "kind": UsageCount.Kind.QUESTIONNAIRE}
-        form = PeriodForm(request.GET or None, initial=initial)
+        data = request.GET.copy()
+        data.pop("format", None)
+        form = PeriodForm(data or None, initial=initial)
         period = form.cleaned_data if form.is_bound and form.is_valid() else initial
+        start, end, kind = period["start"], period["end"], period["kind"]
         tables = []
         for by, (title, _label) in figures.DIMENSIONS.items():
-            cells, total = figures.table(kind=period["kind"], by=by, start=period["start"], end=period["end"])
-            tables.append({"title": title, "cells": cells, "total": figures.total_shown(total)})
+            cells, total = figures.table(kind=kind, by=by, start=start, end=end)
+            tables.append(
+                {"title": f"{UsageCount.Kind(kind).label} — par {title.lower()}", "cells": cells, "total": total}
+            )
+        for title, (cells, total) in (
+            ("Parcours imprimés, envoyés, enregistrés", figures.parcours_actions(start=start, end=end)),
+            ("Demandes de mise en relation, par état", figures.requests(start=start, end=end)),
+            ("Inscriptions aux groupes de pairs, par statut", figures.sign_ups(start=start, end=end)),
+        ):
+            tables.append({"title": title, "cells": cells, "total": total})
+        for table in tables:
+            table["total"] = figures.total_shown(table["total"])
+        most_viewed = figures.most_viewed(start=start, end=end)
+        if request.GET.get("format") == "csv" and form.is_bound and form.is_valid():
+            return self._csv(tables, most_viewed, start, end)
+        weeks = figures.weekly(kind=UsageCount.Kind.QUESTIONNAIRE, start=start, end=end)
         context = {
             **self.admin_site.each_context(request),
             "title": "Chiffres anonymes",
             "form": form,
             "tables": tables,
+            "most_viewed": most_viewed,
+            "chart": figures.bar_chart(weeks, title="Questionnaires terminés par semaine"),
             "threshold": figures.THRESHOLD,
+            "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "format=csv",
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/onboarding/figures.html", context)
+
+    def _csv(self, tables, most_viewed, start, end):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(["Période", f"{start:%d/%m/%Y} – {end:%d/%m/%Y}", ""])
+        writer.writerow(["Tableau", "Ligne", "Nombre"])
+        for table in tables:
+            for cell in table["cells"]:
+                writer.writerow([table["title"], cell.label, cell.shown])
+            writer.writerow([table["title"], "Total", table["total"]])
+        for kind, title, reads in most_viewed:
+            writer.writerow(["Les plus lues", f"{kind} : {title}", reads])
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="chiffres-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
+        return response

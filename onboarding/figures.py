@@ -5,8 +5,10 @@ is hidden too, so that the total cannot give it away (secondary suppression).
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
+from django.utils.html import escape
 
 from guichet.enums import Phase, ProfessionalStatus
 from onboarding.models import SourceCode, UsageCount
@@ -66,3 +68,102 @@ def suppress(cells: list[Cell]) -> list[Cell]:
 
 def total_shown(total: int) -> str:
     return f"< {THRESHOLD}" if total < THRESHOLD else str(total)
+
+
+def by_field(queryset, field: str, labels: dict) -> tuple[list[Cell], int]:
+    """Counts of a queryset by one field, with the same small-cell rule."""
+    rows = queryset.values(field).annotate(n=Count("pk")).order_by("-n", field)
+    cells = [Cell(label=str(labels.get(row[field], row[field] or "Sans réponse")), count=row["n"]) for row in rows]
+    return suppress(cells), sum(cell.count for cell in cells)
+
+
+def requests(*, start, end):
+    from annuaire.contact import ContactRequest, RequestState
+
+    queryset = ContactRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    return by_field(queryset, "state", dict(RequestState.choices))
+
+
+def sign_ups(*, start, end):
+    from pairs.enums import RegistrationStatus
+    from pairs.models import Registration
+
+    queryset = Registration.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    return by_field(queryset, "status", dict(RegistrationStatus.choices))
+
+
+def parcours_actions(*, start, end) -> tuple[list[Cell], int]:
+    rows = dict(
+        UsageCount.objects.filter(day__gte=start, day__lte=end)
+        .exclude(kind=UsageCount.Kind.QUESTIONNAIRE)
+        .values_list("kind")
+        .annotate(n=Sum("count"))
+    )
+    cells = [Cell(label=label, count=rows.get(kind, 0)) for kind, label in UsageCount.Kind.choices if kind in rows]
+    return suppress(cells), sum(cell.count for cell in cells)
+
+
+def most_viewed(*, start, end, limit=10) -> list[tuple[str, str, int]]:
+    """[(kind label, title, reads)] for sheets and aids; reads of pages, not of people: no small-cell rule needed."""
+    from guichet.models import PageView
+    from ressources.models import Aid, Sheet
+
+    rows = list(
+        PageView.objects.filter(day__gte=start, day__lte=end)
+        .values("kind", "slug")
+        .annotate(n=Sum("count"))
+        .order_by("-n", "slug")[:limit]
+    )
+    titles = {
+        ("fiches", s): t
+        for s, t in Sheet.objects.filter(slug__in=[r["slug"] for r in rows]).values_list("slug", "title")
+    }
+    titles |= {
+        ("aides", s): t for s, t in Aid.objects.filter(slug__in=[r["slug"] for r in rows]).values_list("slug", "title")
+    }
+    kinds = {"fiches": "Fiche", "aides": "Aide"}
+    return [(kinds[r["kind"]], titles.get((r["kind"], r["slug"]), r["slug"]), r["n"]) for r in rows]
+
+
+def weekly(*, kind: str, start, end) -> list[tuple[date, int]]:
+    """Counts per week (weeks starting on Monday), every week of the period, zero included."""
+    counts = dict(
+        UsageCount.objects.filter(kind=kind, day__gte=start, day__lte=end).values_list("day").annotate(n=Sum("count"))
+    )
+    first = start - timedelta(days=start.weekday())
+    weeks = []
+    week = first
+    while week <= end:
+        total = sum(n for day, n in counts.items() if week <= day < week + timedelta(days=7))
+        weeks.append((week, total))
+        week += timedelta(days=7)
+    return weeks
+
+
+def bar_chart(weeks: list[tuple[date, int]], *, title: str) -> str:
+    """A bar chart as inline SVG, drawn here (no JavaScript, nothing from another site). Weeks under the threshold are
+    drawn at zero height and labelled "< 5", like the tables."""
+    width, height, pad = 640, 220, 30
+    bar = (width - 2 * pad) / max(len(weeks), 1)
+    top = max([n for _, n in weeks if n >= THRESHOLD] or [THRESHOLD])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="chart-title" class="chart"><title id="chart-title">{escape(title)}</title>',
+        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#333"/>',
+    ]
+    for i, (week, n) in enumerate(weeks):
+        shown = n if n >= THRESHOLD else 0
+        h = (height - 2 * pad) * shown / top
+        x = pad + i * bar
+        label = str(n) if n >= THRESHOLD else f"< {THRESHOLD}" if n else "0"
+        parts.append(
+            f'<rect x="{x + 2:.1f}" y="{height - pad - h:.1f}" width="{max(bar - 4, 1):.1f}" height="{h:.1f}" '
+            f'fill="#8a1c4a"><title>Semaine du {week:%d/%m/%Y} : {label}</title></rect>'
+        )
+        if len(weeks) <= 16 or i % 4 == 0:
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{height - pad + 14}" font-size="10" text-anchor="middle">'
+                f"{week:%d/%m}</text>"
+            )
+    parts.append(f'<text x="{pad}" y="{pad - 10}" font-size="11">{top}</text></svg>')
+    return "".join(parts)

@@ -1,5 +1,6 @@
 from guichet.models.announcements import Announcement
 from guichet.models.editorial import EditorialModel, EditorialQuerySet, StatusChange
+from guichet.models.pageviews import PageView
 from guichet.models.people import Organisation, User
 from guichet.models.reminders import ReminderSent
 from guichet.models.reports import ErrorReport
@@ -13,6 +14,7 @@ __all__ = [
     "ErrorReport",
     "OldSlug",
     "Organisation",
+    "PageView",
     "PhaseTag",
     "ReminderSent",
     "StatusChange",
