@@ -7,7 +7,7 @@ from django.contrib.admin import helpers
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,7 +16,7 @@ from import_export.admin import ImportExportMixin
 from js_asset import Media as JsMedia
 from simple_history.admin import SimpleHistoryAdmin
 
-from guichet import review
+from guichet import invitations, review
 from guichet.enums import EditorialStatus, Role
 from guichet.models import (
     Announcement,
@@ -368,10 +368,40 @@ class AnnouncementAdmin(EditorialAdmin):
     ]
 
 
-class UserCreationForm(auth_forms.BaseUserCreationForm):
+class InvitationForm(forms.ModelForm):
+    """A new team member: no password here, she chooses hers from the invitation e-mail."""
+
+    organisations = forms.ModelMultipleChoiceField(
+        label="Organisations",
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text="Celles dont elle tiendra les fiches (pour une opératrice).",
+    )
+
     class Meta:
         model = User
-        fields = ("email", "role")
+        fields = ("email", "first_name", "last_name", "role")
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if request is not None and not _is_administrator(request):
+            # The coordinator invites operators; administrators give the other roles.
+            self.fields["role"].choices = [(Role.OPERATOR.value, Role.OPERATOR.label)]
+            self.fields["role"].initial = Role.OPERATOR
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") == Role.OPERATOR and not data.get("organisations"):
+            self.add_error("organisations", "Une opératrice tient les fiches d'au moins une organisation.")
+        return data
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+            user.organisations.set(self.cleaned_data["organisations"])
+        return user
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
@@ -380,9 +410,13 @@ class UserChangeForm(auth_forms.UserChangeForm):
         fields = "__all__"
 
 
+def _is_coordinator_or_administrator(request) -> bool:
+    return _is_coordinator(request) or _is_administrator(request)
+
+
 @admin.register(User)
 class UserAdmin(RolePermissionsMixin, DjangoUserAdmin):
-    """People: only administrators manage them."""
+    """People. Administrators manage everyone; the coordinator invites and manages operators only."""
 
     ordering = ("email",)
     list_display = ("email", "first_name", "last_name", "role", "is_active", "last_login")
@@ -394,12 +428,64 @@ class UserAdmin(RolePermissionsMixin, DjangoUserAdmin):
         ("Rôle", {"fields": ("role", "is_active")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),)
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "first_name", "last_name", "role", "organisations"),
+                "description": "Elle recevra un e-mail pour choisir son mot de passe.",
+            },
+        ),
+    )
     readonly_fields = ("last_login", "date_joined")
+    actions = ["send_invitation"]
 
-    add_form = UserCreationForm
+    add_form = InvitationForm
     form = UserChangeForm
-    may_view = may_change = staticmethod(_is_administrator)
+    may_view = may_change = staticmethod(_is_coordinator_or_administrator)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if _is_administrator(request) else queryset.filter(role=Role.OPERATOR)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None:
+
+            class RequestInvitationForm(form):
+                def __init__(self, *args, **inner):
+                    super().__init__(*args, request=request, **inner)
+
+            return RequestInvitationForm
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not _is_administrator(request):
+            readonly += ["email", "role", "password"]
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_administrator(request)  # the coordinator deactivates; accounts carry history
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            transaction.on_commit(lambda: invitations.invite(obj, by=request.user))
+            self.message_user(request, f"Invitation envoyée à {obj.email}.", messages.SUCCESS)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and "organisations" in form.cleaned_data:
+            form.instance.organisations.set(form.cleaned_data["organisations"])
+
+    @admin.action(description="Renvoyer l'invitation (un nouveau lien pour choisir son mot de passe)")
+    def send_invitation(self, request, queryset):
+        people = [user for user in queryset if user.is_active]
+        for user in people:
+            invitations.invite(user, by=request.user)
+        self.message_user(request, f"{len(people)} invitation(s) envoyée(s).", messages.SUCCESS)
 
 
 @admin.register(Organisation)
