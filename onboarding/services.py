@@ -1,5 +1,7 @@
 """Actions on her parcours: the anonymous counters, the e-mail, saving to her account."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -23,8 +25,10 @@ def count(kind: str, answers: Answers, *, source: str = "") -> None:
 
 def active_source(code: str) -> str:
     """The event code if the coordinator created it and it is active; unknown codes are ignored."""
-    code = (code or "")[:80]
-    return code if code and SourceCode.objects.filter(code=code, is_active=True).exists() else ""
+    code = code or ""
+    if not re.fullmatch(r"[a-z0-9-]{1,80}", code):  # never query with what a code cannot be (NUL bytes, …)
+        return ""
+    return code if SourceCode.objects.filter(code=code, is_active=True).exists() else ""
 
 
 def send_parcours(*, email: str, parcours, link: str) -> None:
