@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from guichet import services
 from guichet.enums import Phase
 from guichet.forms import ErrorReportForm
-from guichet.models import Announcement, Theme
+from guichet.models import Announcement, Territory, Theme
 from guichet.models.editorial import EditorialModel
 from guichet.models.reports import client_fingerprint
 from guichet.pagination import paginate
@@ -24,7 +24,12 @@ from guichet.shortcuts import get_visible_or_404
 
 def home(request):
     announcements = Announcement.objects.for_list()[:3]
-    return render(request, "guichet/home.html", {"phases": Phase, "announcements": announcements})
+    booklets = Territory.objects.departements().covered().values_list("code", "name")
+    return render(
+        request,
+        "guichet/home.html",
+        {"phases": Phase, "announcements": announcements, "booklets": booklets},
+    )
 
 
 def legal_notice(request):
@@ -39,6 +44,7 @@ def privacy(request):
             "report_retention_days": settings.GUICHET_REPORT_RETENTION_DAYS,
             "request_retention_days": settings.GUICHET_REQUEST_RETENTION_DAYS,
             "group_retention_days": settings.GUICHET_GROUP_RETENTION_DAYS,
+            "parcours_link_days": settings.GUICHET_PARCOURS_LINK_DAYS,
         },
     )
 

@@ -104,10 +104,10 @@ def test_home_page_query_count(client, django_assert_max_num_queries, organisati
     from tests.factories import AnnouncementFactory
 
     AnnouncementFactory(owner=organisation, published=True)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get("/")
     AnnouncementFactory.create_batch(20, owner=organisation, published=True)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get("/")
         client.get("/actualites/")
 
@@ -149,3 +149,10 @@ def test_page_cache_shares_public_pages_only_with_cookieless_visitors(settings, 
     with mock.patch("guichet.views.connection.cursor", side_effect=OperationalError("panne")):
         assert visitor.get("/sante/").status_code == 503
     cache.clear()
+
+
+def test_home_page_offers_the_booklet_of_each_covered_departement(client):
+    html = client.get("/").content.decode()
+    for code in ("04", "05", "06", "13", "83", "84"):
+        assert f'href="/livret/{code}/"' in html
+    assert 'href="/livret/75/"' not in html
