@@ -7,6 +7,20 @@ from tests.factories import OrganisationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
+def no_pending_page_views():
+    """Reads of pages are counted in memory and written once a minute: each test starts with none pending, and no
+    write from an earlier test's reads lands in its database."""
+    import time
+
+    from guichet import pageviews
+
+    pageviews._pending.clear()
+    pageviews._last_flush = time.monotonic()
+    yield
+    pageviews._pending.clear()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Rate limits and the page cache live in the cache: every test starts with an empty one."""
     from django.core.cache import cache
