@@ -6,11 +6,13 @@ pages served, robots included; nothing about the visitor is kept.
 """
 
 import atexit
+import logging
 import re
 import threading
 import time
 from collections import Counter
 
+from django.db import DatabaseError
 from django.db.models import F
 from django.utils import timezone
 
@@ -18,6 +20,7 @@ from guichet.models import PageView
 
 COUNTED = re.compile(r"^/ressources/(fiches|aides)/([-a-zA-Z0-9_]+)/$")
 FLUSH_SECONDS = 60
+logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _pending: Counter = Counter()
@@ -55,7 +58,10 @@ class PageViewMiddleware:
             if match:
                 record(*match.groups())
                 if time.monotonic() - _last_flush > FLUSH_SECONDS:
-                    flush()
+                    try:
+                        flush()
+                    except DatabaseError:  # counting must never break the page she asked for
+                        logger.warning("Lectures de pages non enregistrées (base indisponible).", exc_info=True)
         return response
 
 
