@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -16,6 +18,9 @@ DETAIL_DATES = 12
 OTHER_EVENTS = 4
 # Calendar files are shared between visitors and kept this long (seconds), by the site cache and by applications.
 FEED_MAX_AGE = 300
+# A feed covers the next six months, soonest first, and at most this many dates: calendar applications stay quick.
+FEED_DAYS = 183
+FEED_MAX_DATES = 1000
 
 
 def listing(request):
@@ -132,7 +137,9 @@ def feed(request):
         )
     selection = filterset.description
     name = f"{FEED_NAME} ({selection})" if selection else FEED_NAME
-    body = ics.calendar(filterset.qs, name=name, base_url=_base_url(request), feed=True)
+    horizon = timezone.now() + timedelta(days=FEED_DAYS)
+    occurrences = filterset.qs.filter(starts_at__lt=horizon)[:FEED_MAX_DATES]
+    body = ics.calendar(occurrences, name=name, base_url=_base_url(request), feed=True)
     return _calendar_response(request, body, filename="agenda.ics")
 
 

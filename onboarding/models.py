@@ -3,8 +3,7 @@ saved in her account. Her answers otherwise live in her session (a signed cookie
 
 from django.conf import settings
 from django.core.validators import RegexValidator
-from django.db import models
-from django.db.models import F
+from django.db import connection, models
 
 
 class SourceCode(models.Model):
@@ -64,20 +63,16 @@ class UsageCount(models.Model):
 
     @classmethod
     def add(cls, *, day, kind, phase="", status="", departement="", source="") -> None:
-        """One more in this cell: a single UPDATE once the cell exists (the usual case)."""
-        cell = {
-            "day": day,
-            "kind": kind,
-            "phase": phase,
-            "status": status,
-            "departement": departement,
-            "source": source,
-        }
-        if cls.objects.filter(**cell).update(count=F("count") + 1):
-            return
-        # First of the day for this cell: create it at zero (or find it created meanwhile), then count.
-        cls.objects.bulk_create([cls(**cell, count=0)], ignore_conflicts=True)
-        cls.objects.filter(**cell).update(count=F("count") + 1)
+        """One more in this cell, in a single statement (an upsert, on SQLite and PostgreSQL alike)."""
+        table = cls._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (day, kind, phase, status, departement, source, count) "
+                "VALUES (%s, %s, %s, %s, %s, %s, 1) "
+                "ON CONFLICT (day, kind, phase, status, departement, source) "
+                f"DO UPDATE SET count = {table}.count + 1",
+                [day.isoformat(), kind, phase, status, departement, source],
+            )
 
 
 class SavedAnswers(models.Model):

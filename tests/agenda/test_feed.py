@@ -148,3 +148,19 @@ def test_feed_costs_the_same_queries_whatever_the_number_of_events(client, organ
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/agenda/agenda.ics?departement=13")
+
+
+def test_feeds_cover_six_months_soonest_first(client, organisation):
+    soon = timezone.now() + datetime.timedelta(days=10)
+    far = timezone.now() + datetime.timedelta(days=300)
+    EventFactory(
+        owner=organisation, published=True, title="Bientôt", starts_at=soon, ends_at=soon + datetime.timedelta(hours=1)
+    )
+    EventFactory(
+        owner=organisation,
+        published=True,
+        title="Dans dix mois",
+        starts_at=far,
+        ends_at=far + datetime.timedelta(hours=1),
+    )
+    assert [str(i["SUMMARY"]) for i in events(parse(client.get("/agenda/agenda.ics")))] == ["Bientôt"]
