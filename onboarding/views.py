@@ -1,8 +1,13 @@
+import hashlib
+import json
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -127,10 +132,20 @@ def parcours(request):
     return render(request, "onboarding/parcours.html", _parcours_context(request, answers))
 
 
+def cached_parcours(answers):
+    """The suggestions depend on the answers only, never on who asks: visitors with the same answers share them for
+    as long as the public pages are cached (the parcours page itself is personal and never cached)."""
+    seconds = settings.CACHE_MIDDLEWARE_SECONDS
+    if not seconds:
+        return matching.parcours(answers)
+    key = "parcours:" + hashlib.sha256(json.dumps(answers.as_dict(), sort_keys=True).encode()).hexdigest()
+    return cache.get_or_set(key, lambda: matching.parcours(answers), seconds)
+
+
 def _parcours_context(request, answers, **extra):
     link = request.build_absolute_uri(reverse("onboarding:parcours")) + "?r=" + store.make_link_token(answers)
     saved = SavedAnswers.objects.filter(user=request.user).exists() if request.user.is_authenticated else False
-    result = matching.parcours(answers)
+    result = cached_parcours(answers)
     return {
         "parcours": result,
         "answers": answers,

@@ -185,3 +185,17 @@ def test_the_reviewers_table_lists_every_statut_and_phase(aids):
     assert len(lines) == 2 + (len(ProfessionalStatus) + 1) * (len(Phase) + 1)
     row = next(line for line in lines if line.startswith("| Artisane | Je suis en traitement"))
     assert "IJ indépendantes ?" in row and "IJ libérales" not in row
+
+
+def test_the_same_answers_share_their_suggestions_for_as_long_as_pages_are_cached(
+    client, organisation, aids, settings, django_assert_max_num_queries
+):
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    answers = {"status": "artisane", "phase": "traitement", "departement": "13"}
+    set_answers(client, answers)
+    client.get("/mon-parcours/")
+    other = type(client)()
+    set_answers(other, answers)
+    with django_assert_max_num_queries(3):  # her summary's names and the anonymous counter; no matching queries
+        html = other.get("/mon-parcours/").content.decode()
+    assert "IJ indépendantes" in html
