@@ -17,5 +17,5 @@ def context(code) -> dict:
         "code": code,
         "url": url,
         "site": settings.GUICHET_SITE_URL.rstrip("/").split("://", 1)[-1],
-        "qr_svg": qr.inline_svg(url, title="Code QR : le questionnaire du Guichet unique"),
+        "qr_svg": qr.inline_svg(url, title="Code QR : le questionnaire du Guichet unique", for_print=True),
     }

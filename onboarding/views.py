@@ -309,7 +309,9 @@ def departement_booklet(request, code):
         {
             "booklet": booklet.booklet(departement),
             "site": site.rstrip("/"),
-            "qr_svg": qr.inline_svg(site + "questionnaire/", title="Code QR : le questionnaire du Guichet unique"),
+            "qr_svg": qr.inline_svg(
+                site + "questionnaire/", title="Code QR : le questionnaire du Guichet unique", for_print=True
+            ),
             "today": timezone.localdate(),
         },
     )
