@@ -104,15 +104,6 @@ class EventAdmin(EditorialImportExportMixin, EditorialAdmin):
     def get_list_filter(self, request):
         return ("kind", "mode", "departement", "is_demo", *super().get_list_filter(request))
 
-    def get_prepopulated_fields(self, request, obj=None):
-        # The address is set once from the title; a later change keeps it (old links keep working).
-        return self.prepopulated_fields if obj is None else {}
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "departement":
-            kwargs["queryset"] = db_field.related_model.objects.departements()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.refresh_search_text()

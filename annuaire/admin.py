@@ -53,10 +53,6 @@ class StructureAdmin(EditorialImportExportMixin, EditorialAdmin):
     def get_list_filter(self, request):
         return ("kind", "category", "is_free", *super().get_list_filter(request))
 
-    def get_prepopulated_fields(self, request, obj=None):
-        # The address is set once from the name; a later change keeps it (old links keep working).
-        return self.prepopulated_fields if obj is None else {}
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.refresh_search_text()

@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.conf import settings
 from django.utils.safestring import mark_safe
@@ -7,9 +5,7 @@ from django.utils.safestring import mark_safe
 from annuaire.contact import ContactMethod
 from annuaire.services import recent_requests_from
 from guichet.enums import Phase, ProfessionalStatus
-from guichet.forms import AnonymousVisitorForm
-
-PHONE = re.compile(r"^\+?[0-9 .()-]{10,20}$")
+from guichet.forms import AnonymousVisitorForm, clean_phone_number
 
 
 class ContactRequestForm(AnonymousVisitorForm):
@@ -84,10 +80,7 @@ class ContactRequestForm(AnonymousVisitorForm):
         return message
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError("Ce numéro n'est pas valide : 10 chiffres, par exemple 06 12 34 56 78.")
-        return phone
+        return clean_phone_number(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean()

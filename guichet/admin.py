@@ -238,6 +238,10 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
         if new_status != obj.status:
             obj.change_status(new_status, by=request.user)
 
+    def get_prepopulated_fields(self, request, obj=None):
+        # A readable address is set once from the title; a later title change keeps it (old links keep working).
+        return self.prepopulated_fields if obj is None else {}
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_confirm"] = obj is not None and obj.can_edit(request.user)
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)

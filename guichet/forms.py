@@ -1,8 +1,20 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 
 from guichet.models import ErrorReport
+
+PHONE = re.compile(r"^\+?[0-9 .()-]{10,20}$")
+
+
+def clean_phone_number(value: str) -> str:
+    """A phone number as people write it (spaces, dots, +33…), or a French error."""
+    phone = (value or "").strip()
+    if phone and not PHONE.match(phone):
+        raise forms.ValidationError("Ce numéro n'est pas valide : 10 chiffres, par exemple 06 12 34 56 78.")
+    return phone
 
 
 class SiteFormRenderer(DjangoTemplates):

@@ -126,14 +126,6 @@ class PeerGroupAdmin(EditorialAdmin):
     def get_list_filter(self, request):
         return ("format", "departement", "is_demo", *super().get_list_filter(request))
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return self.prepopulated_fields if obj is None else {}
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "departement":
-            kwargs["queryset"] = db_field.related_model.objects.departements()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     @admin.display(description="confirmées", ordering="confirmed_count")
     def confirmed(self, obj):
         return self._registrations_link(obj, Status.CONFIRMED, obj.confirmed_count)
@@ -275,7 +267,7 @@ class RegistrationAdmin(BaseAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).visible_to(request.user).with_waiting_position()
 
     def has_module_permission(self, request):
         return request.user.is_active and (request.user.is_coordinator or request.user.is_operator)

@@ -2,9 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from annuaire.forms import PHONE
 from guichet import ratelimit
-from guichet.forms import AnonymousVisitorForm
+from guichet.forms import AnonymousVisitorForm, clean_phone_number
 
 RATE_ACTION = "group-signups"
 
@@ -63,10 +62,7 @@ class SignUpForm(AnonymousVisitorForm):
         return first_name
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError("Ce numéro n'est pas valide : 10 chiffres, par exemple 06 12 34 56 78.")
-        return phone
+        return clean_phone_number(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean()

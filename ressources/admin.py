@@ -25,10 +25,6 @@ class ResourceAdmin(EditorialAdmin):
     def get_list_filter(self, request):
         return ("themes", "phases", "statuses", *super().get_list_filter(request))
 
-    def get_prepopulated_fields(self, request, obj=None):
-        # The address is set once from the title; a later title change keeps it (old links keep working).
-        return self.prepopulated_fields if obj is None else {}
-
 
 class SheetQuestionInline(EditorialInlineMixin, admin.TabularInline):
     model = SheetQuestion

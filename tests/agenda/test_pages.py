@@ -284,3 +284,23 @@ def test_an_event_whose_registration_is_a_peer_group_on_this_site(client, organi
     event.peer_group = None
     with pytest.raises(ValidationError, match="groupe de pairs"):
         event.full_clean()
+
+
+def test_detail_costs_the_same_queries_whatever_the_organiser_holds(
+    client, organisation, django_assert_max_num_queries
+):
+    organiser = StructureFactory(owner=organisation, published=True)
+    event = EventFactory(
+        owner=organisation,
+        published=True,
+        organiser=organiser,
+        themes=["bien-etre"],
+        repeat="hebdomadaire",
+        repeat_until=timezone.localdate() + datetime.timedelta(days=20),
+    )
+    with django_assert_max_num_queries(10) as few:
+        client.get(event.get_absolute_url())
+    for _ in range(10):
+        EventFactory(owner=organisation, published=True, organiser=organiser, themes=["bien-etre"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(event.get_absolute_url())

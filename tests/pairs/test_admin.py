@@ -158,3 +158,24 @@ def test_a_series_of_sessions_in_one_go_keeps_local_hours_across_daylight_saving
     data.update(slug="autre", series_count="")
     response = client.post(reverse("admin:pairs_peergroup_add"), data)
     assert response.status_code == 200 and "remplissez ses quatre champs" in response.content.decode()
+
+
+def test_sign_ups_list_costs_the_same_queries_whatever_their_number(
+    client, people, organisation, groups, django_assert_max_num_queries
+):
+    mine, _ = groups
+    client.force_login(people.coordinator)
+    url = reverse("admin:pairs_registration_changelist")
+    with django_assert_max_num_queries(20) as few:
+        client.get(url)
+    for n in range(15):
+        services.sign_up(mine, first_name=f"Attente {n}", email=f"w{n}@exemple.fr")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(url).content.decode()
+    assert "Attente 14" in html
+    assert [
+        r.waiting_position
+        for r in Registration.objects.with_waiting_position()
+        .filter(group=mine, status=Status.WAITING)
+        .order_by("waitlisted_at", "pk")
+    ] == list(range(1, 17))

@@ -90,3 +90,13 @@ def test_listing_costs_the_same_queries_whatever_the_number_of_groups(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/groupes/?departement=13&places=libres")
     assert len(names(response)) == 20
+
+
+def test_detail_costs_the_same_queries_whatever_the_sign_ups(client, organisation, django_assert_max_num_queries):
+    group = PeerGroupFactory(owner=organisation, published=True, themes=["bien-etre"], capacity=30)
+    with django_assert_max_num_queries(10) as few:
+        client.get(group.get_absolute_url())
+    for n in range(20):
+        services.sign_up(group, first_name="A", email=f"a{n}@exemple.fr")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(group.get_absolute_url())
