@@ -58,3 +58,17 @@ class TerritoryKind(models.TextChoices):
     NATIONAL = "national", "National"
     REGION = "region", "Région"
     DEPARTEMENT = "departement", "Département"
+
+
+class ForWhom(models.TextChoices):
+    """Who the questionnaire is answered for: herself, a relative, or a professional who helps her."""
+
+    ME = "moi", "Pour moi"
+    RELATIVE = "proche", "Pour une proche (ma mère, ma sœur, une amie…)"
+    PROFESSIONAL = "professionnelle", "Je suis une professionnelle qui accompagne une entrepreneuse"
+
+
+class YesNo(models.TextChoices):
+    YES = "oui", "Oui"
+    NO = "non", "Non"
+    UNKNOWN = "nsp", "Je ne sais pas"

@@ -7,28 +7,10 @@ from dataclasses import asdict, dataclass, field, replace
 from django.conf import settings
 from django.core import signing
 
-from guichet.enums import Phase, ProfessionalStatus
+from guichet.enums import ForWhom, Phase, ProfessionalStatus, YesNo
 
 SESSION_KEY = "parcours"
 LINK_SALT = "onboarding.parcours-link"
-
-
-class ForWhom:
-    ME = "moi"
-    RELATIVE = "proche"
-    PROFESSIONAL = "professionnelle"
-    CHOICES = [
-        (ME, "Pour moi"),
-        (RELATIVE, "Pour une proche"),
-        (PROFESSIONAL, "Je suis une professionnelle qui accompagne une entrepreneuse"),
-    ]
-
-
-class YesNo:
-    YES = "oui"
-    NO = "non"
-    UNKNOWN = "nsp"
-    CHOICES = [(YES, "Oui"), (NO, "Non"), (UNKNOWN, "Je ne sais pas")]
 
 
 @dataclass(frozen=True)
@@ -60,9 +42,9 @@ class Answers:
         )
         departement = data.get("departement", "")
         departement = departement if isinstance(departement, str) and len(departement) <= 3 else ""
-        yes_no = {YesNo.YES, YesNo.NO, YesNo.UNKNOWN}
+        yes_no = set(YesNo.values)
         return cls(
-            for_whom=pick("for_whom", {value for value, _ in ForWhom.CHOICES}),
+            for_whom=pick("for_whom", set(ForWhom.values)),
             status=pick("status", set(ProfessionalStatus.values)),
             phase=pick("phase", set(Phase.values)),
             departement=departement,
@@ -119,17 +101,18 @@ def read_link_token(token: str) -> Answers:
 
 def summary(answers: Answers, *, departement=None) -> list[tuple[str, str]]:
     """Her answers in words: [("Statut", "Artisane"), …]. `departement`: the Territory when already at hand."""
-    from guichet.models import Territory, Theme
+    from guichet.models import Territory
+    from guichet.models.vocabulary import theme_names
 
     rows = []
     if answers.for_whom:
-        rows.append(("Pour qui", dict(ForWhom.CHOICES)[answers.for_whom]))
+        rows.append(("Pour qui", ForWhom(answers.for_whom).label))
     if answers.status:
         rows.append(("Statut", ProfessionalStatus(answers.status).label))
     if answers.paid_mandate:
-        rows.append(("Rémunérée pour son mandat", dict(YesNo.CHOICES)[answers.paid_mandate]))
+        rows.append(("Rémunérée pour son mandat", YesNo(answers.paid_mandate).label))
     if answers.twelve_months:
-        rows.append(("Affiliée depuis 12 mois", dict(YesNo.CHOICES)[answers.twelve_months]))
+        rows.append(("Affiliée depuis 12 mois", YesNo(answers.twelve_months).label))
     if answers.phase:
         rows.append(("Où elle en est", Phase(answers.phase).short_label))
     if answers.departement:
@@ -142,6 +125,6 @@ def summary(answers: Answers, *, departement=None) -> list[tuple[str, str]]:
         )
         rows.append(("Département", f"{name} ({answers.departement})" if name else answers.departement))
     if answers.themes:
-        names = Theme.objects.filter(slug__in=answers.themes).values_list("name", flat=True)
-        rows.append(("Besoins", ", ".join(names)))
+        names = theme_names()
+        rows.append(("Besoins", ", ".join(names[slug] for slug in names if slug in answers.themes)))
     return rows

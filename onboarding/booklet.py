@@ -12,11 +12,13 @@ from agenda.models import Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
 from guichet.enums import ProfessionalStatus
+from onboarding.answers import Answers
+from ressources import eligibility
 from ressources.models import Aid
 
 EVENT_DAYS = 60
-# A few A4 pages: the rest is online, and the booklet says how many more there are.
-MAX_AIDS_PER_GROUP = 8
+# A few A4 pages: the rest is online, and the booklet says how many more there are. Essentials are never cut.
+MAX_AIDS_PER_GROUP = 6
 MAX_STRUCTURES = 25
 MAX_NATIONAL_LINES = 15
 MAX_EVENTS = 15
@@ -24,38 +26,77 @@ MAX_EVENTS = 15
 STATUS_GROUPS = [
     (
         "Artisanes, commerçantes, micro-entrepreneuses, professions libérales non réglementées, gérantes majoritaires",
-        {"artisane", "commercante", "micro-entrepreneuse", "liberale-non-reglementee", "gerante-majoritaire"},
+        [
+            ProfessionalStatus.ARTISAN,
+            ProfessionalStatus.TRADER,
+            ProfessionalStatus.MICRO,
+            ProfessionalStatus.LIBERAL_UNREGULATED,
+            ProfessionalStatus.MANAGER_SARL,
+        ],
     ),
-    ("Professions libérales réglementées", {"liberale-reglementee"}),
-    ("Présidentes de SAS ou de SASU", {"presidente-sas"}),
-    ("Conjointes collaboratrices", {"conjointe-collaboratrice"}),
-    ("Agricultrices", {"agricultrice"}),
+    ("Professions libérales réglementées", [ProfessionalStatus.LIBERAL_REGULATED]),
+    ("Présidentes de SAS ou de SASU", [ProfessionalStatus.PRESIDENT_SAS]),
+    ("Conjointes collaboratrices", [ProfessionalStatus.SPOUSE]),
+    ("Agricultrices", [ProfessionalStatus.FARMER]),
 ]
+
+
+@dataclass
+class AidGroup:
+    label: str
+    statuses: set
+    aids: list
+    more: int = 0
 
 
 @dataclass
 class Booklet:
     departement: object
-    for_everyone: list
+    for_everyone: AidGroup
     by_status: list
+    for_caregivers: AidGroup
     structures: list
     more_structures: int
     national_lines: list
     events: list
 
 
-def booklet(departement) -> Booklet:
-    code = departement.code
-    # Verified aids first: the booklet is kept on paper for months.
-    aids = list(
-        Aid.objects.published().for_departement(code).prefetch_related("statuses").order_by("to_verify", "title")
-    )
-    for_everyone = [aid for aid in aids if not aid.statuses.all()][:MAX_AIDS_PER_GROUP]
+def _group(label, statuses, evaluations) -> AidGroup:
+    """Essentials first and all of them, then the others up to the limit (the same order as the parcours)."""
+    essentials = [e.aid for e in evaluations if e.essential]
+    others = [e.aid for e in evaluations if not e.essential]
+    room = max(MAX_AIDS_PER_GROUP - len(essentials), 2)
+    return AidGroup(label, set(statuses), [*essentials, *others[:room]], max(len(others) - room, 0))
+
+
+def aid_groups(code: str) -> tuple[AidGroup, list[AidGroup], AidGroup]:
+    """The aids of a département by statut, with the evaluation of "Mon parcours" for a woman of each statut (any
+    phase): one query."""
+    aids = list(eligibility.aids_with_rules(Aid.objects.published().for_departement(code)))
     by_status = []
     for label, statuses in STATUS_GROUPS:
-        matching = [aid for aid in aids if statuses & {tag.code for tag in aid.statuses.all()}]
-        if matching:
-            by_status.append((label, matching[:MAX_AIDS_PER_GROUP]))
+        seen, evaluations = set(), []
+        for status in statuses:
+            profile = Answers(status=status)
+            for evaluation in eligibility.rank([eligibility.evaluate(aid, profile) for aid in aids]):
+                aid = evaluation.aid
+                if aid.pk in seen or aid.is_for_caregiver or not aid.status_codes:
+                    continue
+                seen.add(aid.pk)
+                evaluations.append(evaluation)
+        if evaluations:
+            by_status.append(_group(label, statuses, eligibility.rank(evaluations)))
+    everyone = eligibility.rank([eligibility.evaluate(aid, Answers()) for aid in aids if not aid.status_codes])
+    for_everyone = _group(
+        "Pour toutes, quel que soit le statut", [], [e for e in everyone if not e.aid.is_for_caregiver]
+    )
+    caregivers = eligibility.rank([eligibility.evaluate(aid, Answers()) for aid in aids if aid.is_for_caregiver])
+    return for_everyone, by_status, _group("Pour les proches qui aident", [], caregivers)
+
+
+def booklet(departement) -> Booklet:
+    code = departement.code
+    for_everyone, by_status, for_caregivers = aid_groups(code)
     through = Structure.territories.through
     here = through.objects.filter(structure_id=OuterRef("pk"), territory__code=code, territory__kind="departement")
     anywhere = through.objects.filter(structure_id=OuterRef("pk"))
@@ -74,7 +115,9 @@ def booklet(departement) -> Booklet:
         .for_departement(code)
         .select_related("event")[:MAX_EVENTS]
     )
-    return Booklet(departement, for_everyone, by_status, structures, more_structures, national_lines, events)
+    return Booklet(
+        departement, for_everyone, by_status, for_caregivers, structures, more_structures, national_lines, events
+    )
 
 
 def status_label(code: str) -> str:

@@ -2,52 +2,34 @@
 The same rules, written for a reviewer who does not read code, are in onboarding/RULES.md; `manage.py matching_table`
 prints, from the live content, which aids each statut × phase is shown.
 
-An empty list on an entry (statuts, phases, territoires) means "everyone". In short:
-- statut known: aids for her statut or for every statut; "je ne sais pas" or no answer: aids for some statuts only are
-  shown "à vérifier selon votre statut";
-- phase known: entries for her phase or every phase;
-- département known: national, her region's and her département's entries; structures nearest first; events and
-  groups in her département and online; no département: national entries, online events, video groups, and local aids
-  "à vérifier selon votre département";
-- the eligibility question: "non" hides the aids that require it (12 months of affiliation; a paid mandate for a
-  présidente de SAS), "je ne sais pas" or no answer shows them "à vérifier";
-- her needs (themes) put the entries about them first.
-Each suggestion says why, from the facts that matched.
+An empty list on an entry (statuts, phases, territoires) means "everyone". Aids are evaluated one by one by
+ressources/eligibility.py (met / not met / unknown for each condition, with the aid's own words); the parcours puts
+the essentials she is eligible for first and never cuts them, then what meets her needs, then the rest, and says how
+many more there are. Aids for the relative who helps her go to their own section, never among hers. The first steps
+("par où commencer") are entries (FirstStep) targeted by statut, phase and answer.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.urls import reverse
 
 from agenda.models import Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
-from guichet.enums import Phase, ProfessionalStatus
+from guichet.enums import ForWhom, Phase, ProfessionalStatus
 from guichet.models import Territory
-from onboarding.answers import Answers, ForWhom, YesNo
+from onboarding.answers import Answers
+from onboarding.models import FirstStep
 from pairs.models import PeerGroup
+from ressources import eligibility
+from ressources.eligibility import PHASE_PHRASES, STATUS_PHRASES
 from ressources.models import Aid, Sheet
 
-LIMITS = {"aids": 8, "sheets": 6, "structures": 6, "apps": 3, "events": 5, "groups": 3}
-
-# How to say her statut and phase in a sentence ("vous êtes …", "elle est …").
-STATUS_PHRASES = {
-    ProfessionalStatus.ARTISAN: "artisane",
-    ProfessionalStatus.TRADER: "commerçante",
-    ProfessionalStatus.LIBERAL_UNREGULATED: "en profession libérale non réglementée",
-    ProfessionalStatus.MICRO: "micro-entrepreneuse",
-    ProfessionalStatus.LIBERAL_REGULATED: "en profession libérale réglementée",
-    ProfessionalStatus.MANAGER_SARL: "gérante majoritaire de SARL ou d'EURL",
-    ProfessionalStatus.PRESIDENT_SAS: "présidente de SAS ou de SASU",
-    ProfessionalStatus.SPOUSE: "conjointe collaboratrice",
-    ProfessionalStatus.FARMER: "agricultrice",
-}
-PHASE_PHRASES = {
-    Phase.PREVENTION: "vous créez ou gérez votre activité",
-    Phase.TREATMENT: "en traitement",
-    Phase.AFTER: "après les traitements",
-}
+LIMITS = {"aids": 8, "sheets": 6, "structures": 6, "apps": 3, "events": 5, "groups": 3, "first_steps": 4}
+# However many essentials she has, a few aids about her needs or for everyone still follow them.
+MIN_OTHER_AIDS = 3
 
 
 @dataclass
@@ -56,6 +38,7 @@ class Suggestion:
     why: str
     to_check: list[str] = field(default_factory=list)
     url: str = ""
+    essential: bool = False
 
 
 @dataclass
@@ -69,10 +52,21 @@ class Parcours:
     events: list
     groups: list
     first_steps: list[dict]
+    caregiver_aids: list[Suggestion] = field(default_factory=list)
+    more_aids: int = 0
+    more_aids_url: str = ""
 
     @property
     def outside_coverage(self) -> bool:
         return self.departement is not None and not self.departement.is_covered
+
+    @property
+    def for_relative(self) -> bool:
+        return self.answers.for_whom == ForWhom.RELATIVE
+
+    @property
+    def for_someone_else(self) -> bool:
+        return self.answers.for_whom in (ForWhom.RELATIVE, ForWhom.PROFESSIONAL)
 
 
 # Who she is, in words.
@@ -80,9 +74,7 @@ class Parcours:
 
 def subject(answers: Answers) -> dict:
     """The words for her, or for the woman she asks for."""
-    if answers.for_whom in (ForWhom.RELATIVE, ForWhom.PROFESSIONAL):
-        return {"is": "elle est", "object": "la", "home": "elle"}
-    return {"is": "vous êtes", "object": "vous", "home": "vous"}
+    return eligibility.subject(answers)
 
 
 def describe(answers: Answers, *, status=True, phase=True) -> str:
@@ -112,22 +104,55 @@ def _with_target_flags(queryset, *fields):
     return queryset
 
 
-def aids_for(answers: Answers, departement: Territory | None) -> list[Suggestion]:
-    queryset = _with_target_flags(Aid.objects.published(), "statuses", "phases", "territories")
-    if answers.status_known:
-        queryset = queryset.for_status(answers.status)
-    if answers.phase:
-        queryset = queryset.for_phase(answers.phase)
+def evaluate_aids(answers: Answers, departement: Territory | None) -> list[eligibility.Evaluation]:
+    """Every published aid valid in her département, evaluated against her answers and ranked (excluded ones
+    dropped). Two queries whatever the number of aids."""
+    queryset = Aid.objects.published()
     if departement is not None:
         queryset = queryset.for_departement(departement.code)
-    if answers.twelve_months == YesNo.NO:
-        queryset = queryset.filter(requires_twelve_months=False)
-    if answers.paid_mandate == YesNo.NO or (
-        answers.status_known and answers.status != ProfessionalStatus.PRESIDENT_SAS
-    ):
-        queryset = queryset.filter(requires_paid_mandate=False)
-    queryset = _themes_first(queryset, answers).order_by("-about_her_needs", "title")
-    return [_aid_suggestion(aid, answers, departement) for aid in queryset[: LIMITS["aids"]]]
+    queryset = eligibility.aids_with_rules(_themes_first(queryset, answers))
+    evaluations = [eligibility.evaluate(aid, answers, departement_known=departement is not None) for aid in queryset]
+    return eligibility.rank(evaluations)
+
+
+def aids_for(answers: Answers, departement: Territory | None) -> list[Suggestion]:
+    """Her aids in order (never an aid for her caregiver); see `split_aids` for what the page shows."""
+    return [_suggestion(e) for e in evaluate_aids(answers, departement) if not e.aid.is_for_caregiver]
+
+
+def split_aids(evaluations, limit=LIMITS["aids"]):
+    """(her aids shown, how many more, the caregiver's aids): every essential she may have is shown, then others up
+    to the limit (at least MIN_OTHER_AIDS)."""
+    hers = [e for e in evaluations if not e.aid.is_for_caregiver]
+    caregiver = [_suggestion(e) for e in evaluations if e.aid.is_for_caregiver]
+    essentials = [e for e in hers if e.essential]
+    others = [e for e in hers if not e.essential]
+    room = max(limit - len(essentials), MIN_OTHER_AIDS)
+    shown = [_suggestion(e) for e in [*essentials, *others[:room]]]
+    return shown, max(len(others) - room, 0), caregiver
+
+
+def _suggestion(evaluation) -> Suggestion:
+    aid = evaluation.aid
+    return Suggestion(
+        entry=aid,
+        why=evaluation.why,
+        to_check=evaluation.to_check,
+        url=aid.get_absolute_url(),
+        essential=evaluation.essential,
+    )
+
+
+def more_aids_url(answers: Answers) -> str:
+    """The aids listing filtered like her parcours."""
+    params = {}
+    if answers.status_known:
+        params["statut"] = answers.status
+    if answers.phase:
+        params["phase"] = answers.phase
+    if answers.departement:
+        params["departement"] = answers.departement
+    return reverse("ressources:listing", kwargs={"kind": "aides"}) + ("?" + urlencode(params) if params else "")
 
 
 def _themes_first(queryset, answers):
@@ -137,31 +162,6 @@ def _themes_first(queryset, answers):
     source = f"{queryset.model._meta.model_name}_id"
     about = through.objects.filter(**{source: OuterRef("pk")}, theme__slug__in=answers.themes)
     return queryset.annotate(about_her_needs=Case(When(Exists(about), then=1), default=0, output_field=IntegerField()))
-
-
-def _aid_suggestion(aid, answers: Answers, departement) -> Suggestion:
-    statuses, phases, territories = aid.has_statuses, aid.has_phases, aid.has_territories
-    to_check = []
-    if statuses and not answers.status_known:
-        to_check.append("à vérifier selon votre statut")
-    if territories and departement is None:
-        to_check.append("à vérifier selon votre département")
-    if aid.requires_twelve_months and answers.twelve_months != YesNo.YES:
-        to_check.append("à vérifier : il faut 12 mois d'affiliation")
-    if aid.requires_paid_mandate and answers.paid_mandate != YesNo.YES:
-        to_check.append("à vérifier : seulement si vous êtes rémunérée pour votre mandat")
-    facts = describe(answers, status=statuses, phase=phases)
-    if facts:
-        why = f"{facts[:1].upper()}{facts[1:]} : « {aid.title} » {subject(answers)['object']} concerne."
-    elif statuses:
-        why = "Pour certains statuts seulement : à vérifier selon votre statut."
-    else:
-        why = "Pour toutes les entrepreneuses, quel que soit leur statut."
-    if territories and departement is not None:
-        why += f" Elle s'applique dans votre territoire ({departement.name})."
-    if aid.about_her_needs:
-        why += " Elle répond à l'un des besoins que vous avez cochés."
-    return Suggestion(entry=aid, why=why, to_check=to_check, url=aid.get_absolute_url())
 
 
 # Sheets.
@@ -288,73 +288,13 @@ def groups_for(answers: Answers, departement) -> list:
 
 # Par où commencer.
 
-FIRST_STEPS = {
-    Phase.TREATMENT: [
-        {
-            "title": "Faites reconnaître votre arrêt de travail",
-            "text": "Envoyez l'avis d'arrêt de travail à votre caisse dans les 48 heures : c'est la condition des "
-            "indemnités journalières.",
-            "aid_prefix": "indemnites-journalieres",
-        },
-        {
-            "title": "Demandez des délais pour vos cotisations",
-            "text": "L'URSSAF peut étaler vos cotisations ou les recalculer sur un revenu estimé plus bas.",
-            "aid_prefix": "delais-recalcul-cotisations-urssaf",
-        },
-        {
-            "title": "Parlez à quelqu'un qui connaît votre statut",
-            "text": "L'animatrice du Guichet unique vous met en relation avec la bonne personne.",
-            "url": "/annuaire/mise-en-relation/",
-        },
-    ],
-    Phase.AFTER: [
-        {
-            "title": "Préparez une reprise progressive",
-            "text": "Le temps partiel thérapeutique permet de reprendre à votre rythme en gardant une partie des "
-            "indemnités.",
-            "aid_prefix": "temps-partiel-therapeutique",
-        },
-        {
-            "title": "Connaissez votre droit à l'oubli",
-            "text": "Pour emprunter, vous n'avez plus à déclarer un cancer du sein guéri depuis plus de 5 ans.",
-            "aid_prefix": "droit-a-l-oubli",
-        },
-        {
-            "title": "Rejoignez des femmes qui vivent la même chose",
-            "text": "Un groupe de pairs, sur place ou en visio, pour parler de la reprise.",
-            "url": "/groupes/?phase=apres",
-        },
-    ],
-    Phase.PREVENTION: [
-        {
-            "title": "Vérifiez votre prévoyance",
-            "text": "Un arrêt de travail sans prévoyance peut coûter cher : regardez ce que votre contrat couvre.",
-            "aid_prefix": "prevoyance",
-        },
-        {
-            "title": "Sachez ce que vous toucheriez en cas d'arrêt",
-            "text": "Les indemnités journalières dépendent de votre statut et de votre ancienneté.",
-            "aid_prefix": "indemnites-journalieres",
-        },
-        {
-            "title": "Repérez les personnes ressources",
-            "text": "Associations et organismes près de chez vous, avant d'en avoir besoin.",
-            "url": "/annuaire/",
-        },
-    ],
-}
 
-
-def first_steps(answers: Answers, aids: list[Suggestion]) -> list[dict]:
-    """Three actions for her phase, each pointing to her own matching aid when there is one."""
-    steps = []
-    for step in FIRST_STEPS.get(answers.phase, FIRST_STEPS[Phase.TREATMENT] if not answers.phase else []):
-        url = step.get("url", "")
-        if "aid_prefix" in step:
-            match = next((s for s in aids if s.entry.slug.startswith(step["aid_prefix"])), None)
-            url = match.url if match else "/ressources/aides/?" + urlencode({"q": step["aid_prefix"].replace("-", " ")})
-        steps.append({"title": step["title"], "text": step["text"], "url": url})
-    return steps
+def first_steps(answers: Answers) -> list[dict]:
+    """Her first actions: FirstStep entries for her statut, phase and answers (one query), most urgent first."""
+    return [
+        {"title": step.title, "text": step.text, "url": step.get_link()}
+        for step in FirstStep.objects.for_answers(answers)[: LIMITS["first_steps"]]
+    ]
 
 
 def parcours(answers: Answers) -> Parcours:
@@ -363,16 +303,19 @@ def parcours(answers: Answers) -> Parcours:
         if answers.departement
         else None
     )
-    aids = aids_for(answers, departement)
+    aids, more, caregiver = split_aids(evaluate_aids(answers, departement))
     structures, apps = structures_for(answers, departement)
     return Parcours(
         answers=answers,
         departement=departement,
         aids=aids,
+        caregiver_aids=caregiver,
+        more_aids=more,
+        more_aids_url=more_aids_url(answers),
         sheets=sheets_for(answers, departement),
         structures=structures,
         apps=apps,
         events=events_for(answers, departement),
         groups=groups_for(answers, departement),
-        first_steps=first_steps(answers, aids),
+        first_steps=first_steps(answers),
     )

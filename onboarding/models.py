@@ -4,6 +4,10 @@ saved in her account. Her answers otherwise live in her session (a signed cookie
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import connection, models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+
+from guichet.enums import Phase, ProfessionalStatus, YesNo
 
 
 class SourceCode(models.Model):
@@ -90,3 +94,99 @@ class SavedAnswers(models.Model):
 
     def __str__(self):
         return f"Réponses de {self.user}"
+
+
+ANY_ANSWER = ""
+ANSWER_CONDITIONS = [(ANY_ANSWER, "Peu importe"), (YesNo.YES, "Oui"), (YesNo.NO, "Non"), (YesNo.UNKNOWN, "Ne sait pas")]
+
+
+class FirstStepQuerySet(models.QuerySet):
+    def _concerns(self, field, target_field, value):
+        through = self.model._meta.get_field(field).remote_field.through
+        any_row = through.objects.filter(firststep_id=OuterRef("pk"))
+        return self.filter(Exists(any_row.filter(**{target_field: value})) | ~Exists(any_row))
+
+    def for_answers(self, answers):
+        """Her first steps: active, for her statut (or "ne-sait-pas" when she does not know it), her phase (the
+        treatment's when she did not answer), and the answer she gave to the eligibility question; in order."""
+        status = answers.status if answers.status_known else ProfessionalStatus.UNKNOWN
+        steps = self.filter(is_active=True)._concerns("statuses", "statustag_id", status)
+        steps = steps._concerns("phases", "phasetag_id", answers.phase or Phase.TREATMENT)
+        for name in ("paid_mandate", "twelve_months"):
+            value = getattr(answers, name) or YesNo.UNKNOWN
+            steps = steps.filter(**{f"{name}__in": [ANY_ANSWER, value]})
+        return steps.select_related("aid", "sheet").order_by("position", "pk")
+
+
+class FirstStep(models.Model):
+    """ "Par où commencer": one concrete action, targeted like an aid (statuts, phases, the answer to the eligibility
+    question) and linked to an aid, a sheet or a page of the site. The coordinator edits them; content/first_steps.yaml
+    holds the demo set."""
+
+    slug = models.SlugField("identifiant", max_length=120, unique=True)
+    title = models.CharField("action", max_length=200, help_text="Une action, à l'impératif, courte.")
+    text = models.CharField("en une ou deux phrases", max_length=500, help_text="Vraie pour toutes celles visées.")
+    statuses = models.ManyToManyField(
+        "guichet.StatusTag",
+        verbose_name="statuts",
+        related_name="+",
+        blank=True,
+        help_text="Aucun : tous les statuts. « Je ne sais pas » : celles qui ne connaissent pas leur statut.",
+    )
+    phases = models.ManyToManyField(
+        "guichet.PhaseTag", verbose_name="phases", related_name="+", blank=True, help_text="Aucune : toutes."
+    )
+    paid_mandate = models.CharField(
+        "présidente de SAS rémunérée ?", max_length=3, choices=ANSWER_CONDITIONS, default=ANY_ANSWER, blank=True
+    )
+    twelve_months = models.CharField(
+        "affiliée depuis 12 mois ?", max_length=3, choices=ANSWER_CONDITIONS, default=ANY_ANSWER, blank=True
+    )
+    aid = models.ForeignKey(
+        "ressources.Aid", verbose_name="aide", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sheet = models.ForeignKey(
+        "ressources.Sheet", verbose_name="fiche", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    url = models.CharField(
+        "ou une adresse du site", max_length=200, blank=True, help_text="Par exemple : /annuaire/mise-en-relation/"
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=100, help_text="Le plus urgent d'abord.")
+    is_active = models.BooleanField("affichée", default=True)
+    source_url = models.URLField("source", max_length=500, blank=True)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    objects = FirstStepQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "première démarche"
+        verbose_name_plural = "premières démarches (« Par où commencer »)"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(aid__isnull=False, sheet__isnull=True, url="")
+                    | Q(aid__isnull=True, sheet__isnull=False, url="")
+                    | (Q(aid__isnull=True, sheet__isnull=True) & ~Q(url=""))
+                ),
+                name="first_step_one_link",
+                violation_error_message="Reliez la démarche à une aide, ou à une fiche, ou à une adresse du site : "
+                "une seule des trois.",
+            ),
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__startswith="/"),
+                name="first_step_url_on_site",
+                violation_error_message="L'adresse doit commencer par « / » (une page de ce site).",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_link(self) -> str:
+        if self.aid_id:
+            return self.aid.get_absolute_url()
+        if self.sheet_id:
+            return self.sheet.get_absolute_url()
+        return self.url or reverse("onboarding:parcours")

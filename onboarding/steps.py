@@ -17,7 +17,7 @@ INVALID_CHOICE = "Ce choix n'existe pas : choisissez dans la liste."
 class ForWhomForm(forms.Form):
     for_whom = forms.ChoiceField(
         label="Pour qui cherchez-vous ?",
-        choices=ForWhom.CHOICES,
+        choices=ForWhom.choices,
         widget=forms.RadioSelect,
         required=False,
         error_messages={"invalid_choice": INVALID_CHOICE},
@@ -68,7 +68,7 @@ class PaidMandateForm(forms.Form):
         label="Êtes-vous rémunérée pour votre mandat de présidente ?",
         help_text="Sans rémunération, pas de cotisations : pas d'indemnités journalières ni de retraite. Vos soins "
         "restent pris en charge dans tous les cas.",
-        choices=YesNo.CHOICES,
+        choices=YesNo.choices,
         widget=forms.RadioSelect,
         required=False,
         error_messages={"invalid_choice": INVALID_CHOICE},
@@ -86,7 +86,7 @@ class TwelveMonthsForm(forms.Form):
     twelve_months = forms.ChoiceField(
         label="Êtes-vous installée à votre compte (affiliée) depuis au moins 12 mois ?",
         help_text="Les indemnités journalières en cas d'arrêt de travail demandent 12 mois d'affiliation.",
-        choices=YesNo.CHOICES,
+        choices=YesNo.choices,
         widget=forms.RadioSelect,
         required=False,
         error_messages={"invalid_choice": INVALID_CHOICE},

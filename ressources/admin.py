@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 
 from guichet.admin import EditorialAdmin, EditorialInlineMixin
-from ressources.models import Aid, InspiringContent, Sheet, SheetQuestion
+from ressources.models import Aid, AidCriterion, InspiringContent, Sheet, SheetQuestion, criteria_contradictions
 
 RESOURCE_FIELDS = ("title", "slug", "summary")
 AUDIENCE_FIELDSET = (
@@ -48,9 +49,35 @@ class SheetAdmin(ResourceAdmin):
         form.instance.refresh_search_text()
 
 
+class AidCriterionFormSet(BaseInlineFormSet):
+    """Each criterion is validated by its model (`AidCriterion.clean`); here, the criteria together against the
+    statuts the aid targets (`criteria_contradictions`), with the error next to the condition concerned."""
+
+    def clean(self):
+        super().clean()
+        statuses = getattr(self.instance, "pending_statuses", None)
+        if statuses is None:
+            statuses = [tag.code for tag in self.instance.statuses.all()] if self.instance.pk else []
+        forms = [f for f in self.forms if f.cleaned_data.get("kind") and not f.cleaned_data.get("DELETE")]
+        kinds = [f.cleaned_data["kind"] for f in forms]
+        for message in criteria_contradictions(kinds, statuses):
+            for form in forms:
+                if form.cleaned_data["kind"] in message.kinds:
+                    form.add_error("kind", str(message))
+
+
+class AidCriterionInline(EditorialInlineMixin, admin.StackedInline):
+    model = AidCriterion
+    formset = AidCriterionFormSet
+    extra = 0
+    fields = ("kind", "met_text", "check_text", "not_met_text", "position")
+    verbose_name_plural = "conditions évaluées pour chaque visiteuse (« pourquoi » et « à vérifier »)"
+
+
 @admin.register(Aid)
 class AidAdmin(ResourceAdmin):
     list_display = ("title", "amount_year", "to_verify")
+    inlines = [AidCriterionInline]
     fieldsets = [
         (None, {"fields": (*RESOURCE_FIELDS, "benefit", "audience", "conditions")}),
         ("Montant", {"fields": ("amount", "amount_year")}),
@@ -58,15 +85,25 @@ class AidAdmin(ResourceAdmin):
         ("Fiabilité", {"fields": ("to_verify", "to_verify_note")}),
         AUDIENCE_FIELDSET,
         (
-            "Conditions vérifiées par le questionnaire",
-            {"fields": ("requires_twelve_months", "requires_paid_mandate")},
+            "Pour qui et quand (« Mon parcours »)",
+            {
+                "fields": ("beneficiary", "essential_phases", "reason"),
+                "description": "Une aide essentielle dans une phase passe avant les autres et n'est jamais coupée. "
+                "Les conditions détaillées sont plus bas.",
+            },
         ),
         PUBLICATION_FIELDSET,
         TRACKING_FIELDSET,
     ]
 
     def get_list_filter(self, request):
-        return ("to_verify", *super().get_list_filter(request))
+        return ("to_verify", "beneficiary", *super().get_list_filter(request))
+
+    def save_form(self, request, form, change):
+        aid = super().save_form(request, form, change)
+        # The criteria (inline) are checked against the statuts chosen in this same form, not yet saved.
+        aid.pending_statuses = [tag.code for tag in form.cleaned_data.get("statuses", [])]
+        return aid
 
 
 @admin.register(InspiringContent)

@@ -1,78 +1,172 @@
-"""Demo resources: the sourced aids, sheets and contents of demo_aids.py and demo_sheets.py. Loading twice changes
-nothing (rows matched on their slug, written only where a value differs)."""
+"""Demo resources from content/aids.yaml, content/sheets.yaml and content/contents.yaml (format: content/README.md).
+Loading twice changes nothing (rows matched on their slug, written only where a value differs). Nothing loaded here
+is "vérifié": the source's own date goes to `source_date`, and `reviewed_at` stays empty until a person confirms the
+entry in the back office."""
 
-from guichet.demo import aware, upsert
-from guichet.enums import EditorialStatus, TerritoryKind
+from django.core.exceptions import ValidationError
+
+from guichet.content import ContentError, check_lengths, read_entries
+from guichet.demo import upsert
+from guichet.enums import EditorialStatus, Phase, ProfessionalStatus, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
-from ressources.demo_aids import AIDS
-from ressources.demo_sheets import CONTENT_REVIEWED, CONTENTS, SHEETS
-from ressources.models import Aid, InspiringContent, Sheet, SheetQuestion
+from ressources.enums import Beneficiary, ContentFormat, CriterionKind
+from ressources.models import Aid, AidCriterion, InspiringContent, Sheet, SheetQuestion, criteria_contradictions
 
-M2M = ("themes", "phases", "statuses", "territories")
+M2M = ("themes", "phases", "statuses", "territories", "essential_phases")
+AID_FIELDS = {
+    "benefit": "",
+    "audience": "",
+    "conditions": "",
+    "amount": "",
+    "amount_year": None,
+    "how_to_apply": "",
+    "apply_organisation": "",
+    "apply_url": "",
+    "apply_phone": "",
+    "reason": "",
+}
+CONTENT_FIELDS = {
+    "format": "",
+    "author": "",
+    "publisher": "",
+    "duration_minutes": None,
+    "pages": None,
+    "link": "",
+    "transcript": "",
+}
 
 
-def _set_relations(entry, data, themes, departements):
+def _value(value, default):
+    """A field's value as the model stores it (a phone number YAML read as a number stays text)."""
+    if value is None or value == "":
+        return default
+    return str(value) if isinstance(default, str) else value
+
+
+def _check_vocabulary(filename, data, themes, territories):
+    name = data["slug"]
+    vocabularies = {
+        "themes": set(themes),
+        "phases": set(Phase.values),
+        "essential_in": set(Phase.values),
+        "statuses": set(ProfessionalStatus.values),
+        "territories": set(territories),
+    }
+    for field, allowed in vocabularies.items():
+        unknown = [value for value in data.get(field) or [] if str(value) not in allowed]
+        if unknown:
+            raise ContentError(filename, name, field, f"valeur inconnue : {', '.join(map(str, unknown))}")
+    if data.get("beneficiary", Beneficiary.PERSON) not in Beneficiary.values:
+        raise ContentError(filename, name, "beneficiary", "« elle » ou « proche »")
+
+
+def _check_criteria(filename, data) -> list[AidCriterion]:
+    criteria = []
+    for position, row in enumerate(data.get("criteria") or []):
+        field = f"criteria[{position + 1}]"
+        if not isinstance(row, dict) or row.get("kind") not in CriterionKind.values:
+            raise ContentError(filename, data["slug"], field, f"« kind » parmi : {', '.join(CriterionKind.values)}")
+        criterion = AidCriterion(
+            kind=row["kind"],
+            met_text=(row.get("met") or "").strip(),
+            check_text=(row.get("check") or "").strip(),
+            not_met_text=(row.get("not_met") or "").strip(),
+            position=position,
+        )
+        check_lengths(
+            filename,
+            data["slug"],
+            AidCriterion,
+            {
+                "met_text": criterion.met_text,
+                "check_text": criterion.check_text,
+                "not_met_text": criterion.not_met_text,
+            },
+        )
+        try:
+            criterion.clean()
+        except ValidationError as error:
+            messages = "; ".join(f"{key} : {' '.join(value)}" for key, value in error.message_dict.items())
+            raise ContentError(filename, data["slug"], field, messages) from error
+        criteria.append(criterion)
+    for message in criteria_contradictions([c.kind for c in criteria], data.get("statuses") or []):
+        raise ContentError(filename, data["slug"], "criteria", str(message))
+    return criteria
+
+
+def _set_relations(entry, data, themes, territories):
     wanted = {
-        "themes": [themes[slug] for slug in data.get("themes", [])],
-        "phases": data.get("phases", []),
-        "statuses": data.get("statuses", []),
-        "territories": [departements[code] for code in data.get("territories", [])],
+        "themes": [themes[slug] for slug in data.get("themes") or []],
+        "phases": data.get("phases") or [],
+        "statuses": data.get("statuses") or [],
+        "territories": [territories[str(code)] for code in data.get("territories") or []],
+        "essential_phases": data.get("essential_in") or [],
     }
     for name in M2M:
+        if not hasattr(entry, name):
+            continue
         current = {obj.pk for obj in getattr(entry, name).all()}
         target = {obj.pk if hasattr(obj, "pk") else obj for obj in wanted[name]}
         if current != target:
             getattr(entry, name).set(wanted[name])
 
 
-def _load(model, rows, *, owner, demo_owner, themes, departements, fields):
-    for data in rows:
-        values = {name: data.get(name, default) for name, default in fields.items()}
-        is_demo = data.get("is_demo", False)
-        reviewed = data.get("reviewed")
+def _load(model, filename, *, owner, demo_owner, themes, territories, fields, extra=None):
+    for data in read_entries(filename, required=("slug", "title", "summary")):
+        _check_vocabulary(filename, data, themes, territories)
+        if extra:
+            extra(filename, data)
+        values = {name: _value(data.get(name), default) for name, default in fields.items()}
+        fictitious = bool(data.get("fictitious"))
         values.update(
             title=data["title"],
             summary=data["summary"],
-            owner=demo_owner if is_demo else owner,
+            owner=demo_owner if fictitious else owner,
             status=EditorialStatus.PUBLISHED,
-            source_url=data.get("source_url", ""),
-            reviewed_at=aware(reviewed) if reviewed else None,
-            is_demo=is_demo,
+            source_url=data.get("source_url") or "",
+            source_date=data.get("source_date"),
+            is_demo=fictitious,
         )
+        check_lengths(filename, data["slug"], model, {k: v for k, v in values.items() if k != "owner"})
+        if model is Aid:
+            check_lengths(filename, data["slug"], model, {"to_verify_note": (data.get("to_verify") or "").strip()})
         entry, _ = upsert(model, {"slug": data["slug"]}, values)
-        _set_relations(entry, data, themes, departements)
+        _set_relations(entry, data, themes, territories)
         yield entry, data
+
+
+def _set_criteria(aid, criteria):
+    current = list(aid.criteria.values_list("kind", "met_text", "check_text", "not_met_text", "position"))
+    wanted = [(c.kind, c.met_text, c.check_text, c.not_met_text, c.position) for c in criteria]
+    if current != wanted:
+        aid.criteria.all().delete()
+        for criterion in criteria:
+            criterion.aid = aid
+        AidCriterion.objects.bulk_create(criteria)
 
 
 def load():
     owner = Organisation.objects.get(slug="equipe-guichet-unique")
     demo_owner = Organisation.objects.get(slug="entreprenantes-du-sud-demo")
     themes = {theme.slug: theme for theme in Theme.objects.all()}
-    departements = {t.code: t for t in Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT)}
-    common = {"owner": owner, "demo_owner": demo_owner, "themes": themes, "departements": departements}
+    territories = {t.code: t for t in Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT)}
+    common = {"owner": owner, "demo_owner": demo_owner, "themes": themes, "territories": territories}
 
-    aid_fields = {
-        "benefit": "",
-        "audience": "",
-        "conditions": "",
-        "amount": "",
-        "amount_year": None,
-        "how_to_apply": "",
-        "apply_organisation": "",
-        "apply_url": "",
-        "apply_phone": "",
-        "to_verify_note": "",
-        "requires_twelve_months": False,
-        "requires_paid_mandate": False,
-    }
-    for aid, data in _load(Aid, AIDS, fields=aid_fields, **common):
-        to_verify = bool(data.get("to_verify_note"))
-        if aid.to_verify != to_verify:
-            aid.to_verify = to_verify
+    criteria = {}
+
+    def check_aid(filename, data):
+        criteria[data["slug"]] = _check_criteria(filename, data)
+
+    for aid, data in _load(Aid, "aids.yaml", fields=AID_FIELDS, extra=check_aid, **common):
+        note = (data.get("to_verify") or "").strip()
+        beneficiary = data.get("beneficiary") or Beneficiary.PERSON
+        if (aid.to_verify, aid.to_verify_note, aid.beneficiary) != (bool(note), note, beneficiary):
+            aid.to_verify, aid.to_verify_note, aid.beneficiary = bool(note), note, beneficiary
             aid.save()
+        _set_criteria(aid, criteria[data["slug"]])
 
-    for sheet, data in _load(Sheet, SHEETS, fields={"body": ""}, **common):
-        questions = [(q, a) for q, a in data.get("questions", [])]
+    for sheet, data in _load(Sheet, "sheets.yaml", fields={"body": ""}, **common):
+        questions = [(q["question"], q["answer"]) for q in data.get("questions") or []]
         current = list(sheet.questions.order_by("position").values_list("question", "answer"))
         if current != questions:
             sheet.questions.all().delete()
@@ -81,15 +175,9 @@ def load():
             )
             sheet.refresh_search_text()
 
-    content_fields = {
-        "format": "",
-        "author": "",
-        "publisher": "",
-        "duration_minutes": None,
-        "pages": None,
-        "link": "",
-        "transcript": "",
-    }
-    rows = [{**data, "reviewed": CONTENT_REVIEWED.get(data["slug"])} for data in CONTENTS]
-    for _entry, _data in _load(InspiringContent, rows, fields=content_fields, **common):
+    def check_content(filename, data):
+        if data.get("format") not in ContentFormat.values:
+            raise ContentError(filename, data["slug"], "format", f"parmi : {', '.join(ContentFormat.values)}")
+
+    for _entry, _data in _load(InspiringContent, "contents.yaml", fields=CONTENT_FIELDS, extra=check_content, **common):
         pass

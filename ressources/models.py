@@ -4,6 +4,7 @@ Who a resource concerns is stored as facts the site can check: statuses, phases,
 "everyone" (all statuses, all phases, the whole of France); the questionnaire will match on the same rules.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,7 +15,7 @@ from guichet.models import EditorialModel, PhaseTag, SluggedModel, StatusTag, Te
 from guichet.richtext import RICH_TEXT_EXTENSIONS
 from guichet.search import SearchableModel
 from guichet.targeting import TargetingQuerySet
-from ressources.enums import ContentFormat, ResourceKind
+from ressources.enums import Beneficiary, ContentFormat, CriterionKind, ResourceKind
 
 
 class ResourceQuerySet(TargetingQuerySet):
@@ -136,17 +137,29 @@ class Aid(Resource):
         default=False,
         help_text="Une information n'est pas sûre : la fiche l'affiche clairement.",
     )
-    to_verify_note = models.CharField("ce qui est à vérifier", max_length=400, blank=True)
-    # Conditions the questionnaire asks about (onboarding/matching.py): set when the aid requires them.
-    requires_twelve_months = models.BooleanField(
-        "exige 12 mois d'affiliation",
-        default=False,
-        help_text="Le questionnaire demande depuis quand elle est affiliée ; « non » écarte cette aide.",
+    to_verify_note = models.CharField("ce qui est à vérifier", max_length=600, blank=True)
+    # Who it is for and when it matters: onboarding/RULES.md explains how the parcours uses them.
+    beneficiary = models.CharField(
+        "pour qui",
+        max_length=10,
+        choices=Beneficiary.choices,
+        default=Beneficiary.PERSON,
+        help_text="Une aide pour la proche aidante n'est jamais présentée comme une aide pour la personne malade.",
     )
-    requires_paid_mandate = models.BooleanField(
-        "exige un mandat rémunéré (présidente de SAS)",
-        default=False,
-        help_text="Le questionnaire demande à une présidente de SAS si elle est rémunérée ; « non » écarte cette aide.",
+    essential_phases = models.ManyToManyField(
+        PhaseTag,
+        verbose_name="essentielle pendant",
+        related_name="+",
+        blank=True,
+        help_text="Les phases où cette aide est un droit essentiel : montrée en premier à celles qui y ont droit, "
+        "jamais coupée.",
+    )
+    reason = models.CharField(
+        "pourquoi elle la concerne",
+        max_length=300,
+        blank=True,
+        help_text="Une phrase écrite pour cette aide, vraie pour toutes celles qu'elle vise (« En arrêt complet, "
+        "l'Assurance maladie vous verse une somme par jour »).",
     )
 
     class Meta(Resource.Meta):
@@ -174,6 +187,129 @@ class Aid(Resource):
         return " ".join(
             [super().search_document(), self.benefit, self.audience, self.conditions, self.apply_organisation]
         )
+
+    @property
+    def is_for_caregiver(self) -> bool:
+        return self.beneficiary == Beneficiary.CAREGIVER
+
+
+class AidCriterionQuerySet(models.QuerySet):
+    def for_evaluation(self):
+        """Every criterion in its order: what the rules engine reads."""
+        return self.order_by("position", "pk")
+
+
+class AidCriterion(models.Model):
+    """One condition of an aid, with the sentences written for that aid: why it applies when the condition is met,
+    what to check when her answers do not tell, and (for the questions the questionnaire asks) what to do when it is
+    not met. Evaluated by ressources/eligibility.py."""
+
+    aid = models.ForeignKey(Aid, on_delete=models.CASCADE, related_name="criteria")
+    kind = models.CharField("condition", max_length=30, choices=CriterionKind.choices)
+    met_text = models.CharField(
+        "quand c'est son cas",
+        max_length=400,
+        blank=True,
+        help_text="Pour les conditions demandées au questionnaire : la phrase « pourquoi » quand elle remplit la "
+        "condition (« Affiliée depuis plus d'un an : la condition d'ancienneté est remplie »).",
+    )
+    check_text = models.CharField(
+        "à vérifier",
+        max_length=500,
+        help_text="Ce qu'il faut vérifier et comment, quand ses réponses ne le disent pas (quel document, quel "
+        "organisme).",
+    )
+    not_met_text = models.CharField(
+        "quand ce n'est pas son cas",
+        max_length=400,
+        blank=True,
+        help_text="Pour les conditions demandées : ce qu'elle peut quand même demander (ex. le maintien de droits). "
+        "Laissez vide pour ne plus montrer l'aide à celle qui ne remplit pas la condition.",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = AidCriterionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "condition évaluée"
+        verbose_name_plural = "conditions évaluées"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aid", "kind"],
+                condition=~Q(kind=CriterionKind.OTHER),
+                name="aid_criterion_once_per_kind",
+                violation_error_message="Cette condition est déjà indiquée pour cette aide.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(check_text=""),
+                name="aid_criterion_says_what_to_check",
+                violation_error_message="Dites ce qu'il faut vérifier et comment.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    def clean(self):
+        errors = {}
+        kind = CriterionKind(self.kind) if self.kind in CriterionKind.values else None
+        if kind is not None and kind.asked and not self.met_text.strip():
+            errors["met_text"] = "Écrivez la phrase « pourquoi » quand elle remplit cette condition."
+        if kind is not None and not kind.asked:
+            if self.met_text.strip():
+                errors["met_text"] = (
+                    "Cette condition n'est pas demandée au questionnaire : le site ne peut pas savoir qu'elle est "
+                    "remplie. Mettez tout dans « à vérifier »."
+                )
+            if self.not_met_text.strip():
+                errors["not_met_text"] = (
+                    "Cette condition n'est pas demandée au questionnaire : elle reste « à vérifier », jamais "
+                    "« pas remplie »."
+                )
+        if not self.check_text.strip():
+            errors["check_text"] = "Dites ce qu'il faut vérifier et comment."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Contradiction(str):
+    """An error message that knows which criteria it is about (to show it next to them)."""
+
+    kinds: tuple[str, ...] = ()
+
+    @classmethod
+    def about(cls, message: str, *kinds: str) -> "Contradiction":
+        error = cls(message)
+        error.kinds = kinds
+        return error
+
+
+def criteria_contradictions(kinds, statuses) -> list[Contradiction]:
+    """Criteria that cannot hold together, or not for the statuts an aid targets (none: everyone). Checked by the
+    admin form and the content loader."""
+    kinds, statuses = list(kinds), set(statuses)
+    errors = []
+    if CriterionKind.PAID_MANDATE in kinds and ProfessionalStatus.PRESIDENT_SAS not in statuses:
+        errors.append(
+            Contradiction.about(
+                "La condition « mandat rémunéré » ne concerne que les présidentes de SAS : réservez l'aide à ce "
+                "statut (section « Qui est concernée ») ou retirez la condition.",
+                CriterionKind.PAID_MANDATE,
+            )
+        )
+    if CriterionKind.TWELVE_MONTHS in kinds and statuses == {ProfessionalStatus.PRESIDENT_SAS}:
+        errors.append(
+            Contradiction.about(
+                "Le questionnaire ne demande pas les 12 mois d'affiliation à une présidente de SAS : utilisez "
+                "« mandat rémunéré » ou une autre condition.",
+                CriterionKind.TWELVE_MONTHS,
+            )
+        )
+    duplicates = {kind for kind in kinds if kind != CriterionKind.OTHER and kinds.count(kind) > 1}
+    for kind in duplicates:
+        errors.append(Contradiction.about("Cette condition est indiquée deux fois : gardez-en une seule.", kind))
+    return errors
 
 
 class InspiringContent(Resource):

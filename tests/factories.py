@@ -106,6 +106,17 @@ class AidFactory(ResourceFactory):
     benefit = "Une aide utile."
     audience = "Les indépendantes."
 
+    @factory.post_generation
+    def essential_phases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.essential_phases.set(extracted)
+
+    @factory.post_generation
+    def criteria(self, create, extracted, **kwargs):
+        """[(kind, met_text, check_text, not_met_text), …]"""
+        for position, (kind, met, check, not_met) in enumerate(extracted or []):
+            self.criteria.create(kind=kind, met_text=met, check_text=check, not_met_text=not_met, position=position)
+
 
 class ContentFactory(ResourceFactory):
     class Meta:

@@ -70,12 +70,19 @@ class EditorialModel(models.Model):
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
     reviewed_at = models.DateTimeField(
-        "vérifié le",
+        "vérifiée le",
         null=True,
         blank=True,
-        help_text="Dernière vérification humaine des informations.",
+        help_text="Dernière fois qu'une personne de l'équipe a confirmé l'entrée contre sa source.",
     )
     source_url = models.URLField("source", max_length=500, blank=True)
+    source_date = models.DateField(
+        "source datée du",
+        null=True,
+        blank=True,
+        help_text="La date de la page source elle-même. Ce n'est pas une vérification : « vérifié le » ne se remplit "
+        "que quand une personne confirme l'entrée.",
+    )
     # Every saved version, with who saved it (django-simple-history): the coordinator's desk diffs against the last
     # published one.
     history = HistoricalRecords(inherit=True)

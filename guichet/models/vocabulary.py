@@ -12,6 +12,7 @@
 
 import re
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -82,6 +83,26 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(THEME_NAMES_KEY)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(THEME_NAMES_KEY)
+        return result
+
+
+THEME_NAMES_KEY = "vocabulary:theme-names"
+
+
+def theme_names() -> dict[str, str]:
+    """{slug: name} of every theme, from the shared cache (kept 5 minutes, dropped when a theme changes): the
+    parcours names her needs without a query."""
+    return cache.get_or_set(
+        THEME_NAMES_KEY, lambda: dict(Theme.objects.order_by("position", "name").values_list("slug", "name")), 300
+    )
 
 
 class TerritoryQuerySet(models.QuerySet):

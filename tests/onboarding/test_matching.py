@@ -16,6 +16,15 @@ pytestmark = pytest.mark.django_db
 
 INDEPENDANTES = ["artisane", "commercante", "liberale-non-reglementee", "micro-entrepreneuse", "gerante-majoritaire"]
 
+TWELVE = (
+    "affiliation-12-mois",
+    "Affiliée depuis plus d'un an : la condition d'ancienneté est remplie.",
+    "Il faut 12 mois d'affiliation.",
+    "Moins de 12 mois : demandez le maintien de droits à votre CPAM.",
+)
+PAID = ("mandat-remunere", "Rémunérée : vous cotisez.", "Seulement si vous êtes rémunérée pour votre mandat.", "")
+INCOME = ("revenu-minimum", "", "Rien sous un revenu minimum (chiffre d'affaires moins l'abattement en micro).", "")
+
 # title: (statuses, phases, territories, requires_twelve_months, requires_paid_mandate)
 AIDS = {
     "Pour toutes": ([], [], [], False, False),
@@ -38,8 +47,8 @@ def aids(organisation):
             statuses=statuses,
             phases=phases,
             territories=[_departement(code) for code in territories],
-            requires_twelve_months=twelve,
-            requires_paid_mandate=paid,
+            criteria=[*([TWELVE] if twelve else []), *([PAID] if paid else [])],
+            reason=f"Ce que « {title} » apporte.",
         )
     AidFactory(owner=organisation, title="Brouillon jamais proposé")
 
@@ -54,8 +63,6 @@ def expected(title, status, phase, departement):
         return None
     if departement and territories and departement not in territories:
         return None
-    if paid and known and status != "presidente-sas":
-        return None
     flags = set()
     if statuses and not known:
         flags.add("statut")
@@ -69,7 +76,12 @@ def expected(title, status, phase, departement):
 
 
 def flags_of(suggestion):
-    words = {"statut": "statut", "département": "département", "12 mois": "12 mois", "rémunérée": "rémunérée"}
+    words = {
+        "statut": "Votre statut",
+        "département": "Votre département",
+        "12 mois": "12 mois",
+        "rémunérée": "rémunérée",
+    }
     return {key for key, word in words.items() if any(word in check for check in suggestion.to_check)}
 
 
@@ -91,23 +103,25 @@ def test_reasons_name_the_facts_that_matched(aids):
     answers = Answers(status="gerante-majoritaire", phase="traitement", departement="13", twelve_months="oui")
     by_title = {s.entry.title: s for s in matching.aids_for(answers, _departement("13"))}
     assert by_title["IJ indépendantes"].why == (
-        "Vous êtes gérante majoritaire de SARL ou d'EURL, en traitement : « IJ indépendantes » vous concerne."
+        "Vous êtes gérante majoritaire de SARL ou d'EURL, en traitement : ce que « IJ indépendantes » apporte. "
+        "Affiliée depuis plus d'un an : la condition d'ancienneté est remplie."
     )
     assert by_title["IJ indépendantes"].to_check == []
-    assert by_title["Pour toutes"].why == "Pour toutes les entrepreneuses, quel que soit leur statut."
-    assert "Bouches-du-Rhône" in by_title["Aide des Bouches-du-Rhône"].why
+    assert by_title["Pour toutes"].why == "Ce que « Pour toutes » apporte."
     # For someone else, the sentence says so.
     relative = Answers(for_whom="proche", status="artisane", phase="traitement")
     [ij] = [s for s in matching.aids_for(relative, None) if s.entry.title == "IJ indépendantes"]
-    assert ij.why.startswith("Elle est artisane, en traitement") and ij.why.endswith("la concerne.")
+    assert ij.why.startswith("Elle est artisane, en traitement : ce que")
 
 
 def test_the_eligibility_answer_hides_or_flags(aids):
+    # "Non" to the 12 months does not hide the IJ: it says what to ask (the maintien de droits).
     no = Answers(status="artisane", phase="traitement", twelve_months="non")
-    assert "IJ indépendantes" not in {s.entry.title for s in matching.aids_for(no, None)}
+    [ij] = [s for s in matching.aids_for(no, None) if s.entry.title == "IJ indépendantes"]
+    assert ij.to_check == ["Moins de 12 mois : demandez le maintien de droits à votre CPAM."]
     unsure = Answers(status="artisane", phase="traitement", twelve_months="nsp")
     [ij] = [s for s in matching.aids_for(unsure, None) if s.entry.title == "IJ indépendantes"]
-    assert ij.to_check == ["à vérifier : il faut 12 mois d'affiliation"]
+    assert ij.to_check == ["Il faut 12 mois d'affiliation."]
     unpaid = Answers(status="presidente-sas", phase="traitement", paid_mandate="non")
     assert "IJ présidente SAS" not in {s.entry.title for s in matching.aids_for(unpaid, None)}
     paid = Answers(status="presidente-sas", phase="traitement", paid_mandate="oui")
@@ -142,20 +156,38 @@ def test_structures_nearest_first_events_and_groups_online_included(organisation
     assert [o.event.title for o in nowhere.events] == ["Webinaire"]
 
 
-def test_first_steps_lead_to_her_own_aid(aids):
+def _step(slug, position, *, statuses=(), phases=(), **fields):
+    from onboarding.models import FirstStep
+
+    step = FirstStep.objects.create(slug=slug, title=slug, text=f"Texte de {slug}.", position=position, **fields)
+    step.statuses.set(statuses)
+    step.phases.set(phases)
+    return step
+
+
+def test_first_steps_follow_statut_phase_and_answers_and_link_by_relation(aids):
     from ressources.models import Aid
 
-    Aid.objects.filter(title="IJ indépendantes").update(slug="indemnites-journalieres-independantes")
-    result = matching.parcours(Answers(status="artisane", phase="traitement", twelve_months="oui"))
-    assert [step["title"] for step in result.first_steps] == [
-        "Faites reconnaître votre arrêt de travail",
-        "Demandez des délais pour vos cotisations",
-        "Parlez à quelqu'un qui connaît votre statut",
-    ]
-    ij = next(s for s in result.aids if s.entry.title == "IJ indépendantes")
-    assert result.first_steps[0]["url"] == ij.url == "/ressources/aides/indemnites-journalieres-independantes/"
-    # No matching aid for a step: a search for it instead.
-    assert result.first_steps[1]["url"] == "/ressources/aides/?q=delais+recalcul+cotisations+urssaf"
+    ij = Aid.objects.get(title="IJ indépendantes")
+    _step("arret", 1, statuses=INDEPENDANTES, phases=["traitement"], aid=ij)
+    _step("maintien", 2, statuses=INDEPENDANTES, phases=["traitement"], twelve_months="non", url="/ressources/")
+    _step("msa", 1, statuses=["agricultrice"], phases=["traitement"], url="/annuaire/")
+    _step("prevoyance-sans-ij", 1, statuses=["presidente-sas"], paid_mandate="non", url="/ressources/fiches/")
+    _step("trouver-son-statut", 1, statuses=["ne-sait-pas"], url="/questionnaire/statut/")
+    _step("parler", 9, url="/annuaire/mise-en-relation/")
+
+    def titles(**answers):
+        return [step["title"] for step in matching.parcours(Answers(**answers)).first_steps]
+
+    assert titles(status="artisane", phase="traitement", twelve_months="oui") == ["arret", "parler"]
+    assert titles(status="artisane", phase="traitement", twelve_months="non") == ["arret", "maintien", "parler"]
+    assert titles(status="agricultrice", phase="traitement") == ["msa", "parler"]
+    assert titles(status="presidente-sas", phase="traitement", paid_mandate="non") == ["prevoyance-sans-ij", "parler"]
+    assert titles(status="presidente-sas", phase="traitement", paid_mandate="oui") == ["parler"]
+    assert titles(status="ne-sait-pas", phase="apres") == ["trouver-son-statut", "parler"]
+    assert titles() == ["trouver-son-statut", "parler"]  # no answer: the treatment's steps, statut unknown
+    result = matching.parcours(Answers(status="artisane", phase="traitement"))
+    assert result.first_steps[0]["url"] == ij.get_absolute_url()
 
 
 def test_the_parcours_page_costs_the_same_queries_whatever_the_content(
@@ -163,6 +195,8 @@ def test_the_parcours_page_costs_the_same_queries_whatever_the_content(
 ):
     set_answers(client, {"status": "artisane", "phase": "traitement", "departement": "13", "themes": ["bien-etre"]})
     bien_etre = list(Theme.objects.filter(slug="bien-etre"))
+    # Her first visit also writes the anonymous counter and fills the theme names' cache: measure the visits after.
+    client.get("/mon-parcours/")
     with django_assert_max_num_queries(10) as few:
         assert client.get("/mon-parcours/").status_code == 200
     for n in range(15):

@@ -1,0 +1,252 @@
+"""Is this aid for her? One evaluation, used by "Mon parcours", the booklet, the aid page ("Est-ce pour moi ?"),
+`manage.py matching_table` and the figures. The rules, for a reader who does not read code: onboarding/RULES.md.
+
+Each condition of an aid gives met / not met / unknown against her answers:
+- statuts, phases (lists on the aid; empty means everyone): not hers → the aid is not shown; her statut unknown →
+  named in "à vérifier" with how to find her statut;
+- territories are filtered in the database (`for_departement`); an unknown département names local aids to check;
+- the criteria (`AidCriterion`): those the questionnaire asks (12 months of affiliation, a paid mandate) are met or
+  not; "not met" hides the aid unless the criterion says what she can still ask for (the maintien de droits);
+  the others (income, disability, age…) are never known: each is named in "à vérifier" with its own words.
+The profile is any object with `status`, `phase`, `twelve_months`, `paid_mandate` and `for_whom` (her answers).
+"""
+
+import json
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from django.db.models import Aggregate, CharField, Exists, JSONField, OuterRef, Subquery
+from django.db.models.functions import JSONObject
+
+from guichet.enums import ForWhom, Phase, ProfessionalStatus, YesNo
+from ressources.enums import CriterionKind
+from ressources.models import Aid, AidCriterion
+
+# How to say her statut and phase in a sentence ("vous êtes …", "elle est …").
+STATUS_PHRASES = {
+    ProfessionalStatus.ARTISAN: "artisane",
+    ProfessionalStatus.TRADER: "commerçante",
+    ProfessionalStatus.LIBERAL_UNREGULATED: "en profession libérale non réglementée",
+    ProfessionalStatus.MICRO: "micro-entrepreneuse",
+    ProfessionalStatus.LIBERAL_REGULATED: "en profession libérale réglementée",
+    ProfessionalStatus.MANAGER_SARL: "gérante majoritaire de SARL ou d'EURL",
+    ProfessionalStatus.PRESIDENT_SAS: "présidente de SAS ou de SASU",
+    ProfessionalStatus.SPOUSE: "conjointe collaboratrice",
+    ProfessionalStatus.FARMER: "agricultrice",
+}
+PHASE_PHRASES = {
+    Phase.PREVENTION: "vous créez ou gérez votre activité",
+    Phase.TREATMENT: "en traitement",
+    Phase.AFTER: "après les traitements",
+}
+FIND_YOUR_STATUS = (
+    "Votre statut figure sur votre extrait Kbis ou votre avis de situation au répertoire SIRENE ; l'organisme qui "
+    "vous envoie vos appels de cotisations (URSSAF, MSA, caisse de la CNAVPL) le confirme"
+)
+
+
+class Verdict(IntEnum):
+    EXCLUDED = 0
+    TO_CHECK = 1
+    ELIGIBLE = 2
+
+
+@dataclass
+class Evaluation:
+    aid: Aid
+    verdict: Verdict
+    essential: bool = False
+    about_her_needs: bool = False
+    reasons: list[str] = field(default_factory=list)
+    to_check: list[str] = field(default_factory=list)
+
+    @property
+    def shown(self) -> bool:
+        return self.verdict != Verdict.EXCLUDED
+
+    @property
+    def why(self) -> str:
+        return " ".join(self.reasons)
+
+
+class Concat(Aggregate):
+    """Comma-separated values of a column, on SQLite (GROUP_CONCAT) and PostgreSQL (STRING_AGG)."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, ',')")
+
+
+class JSONList(Aggregate):
+    """A JSON list of the grouped values, on SQLite (JSON_GROUP_ARRAY) and PostgreSQL (JSON_AGG)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="JSON_AGG", **extra)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    kind: str
+    met_text: str
+    check_text: str
+    not_met_text: str
+    position: int = 0
+
+
+def _criteria_rows():
+    rows = (
+        AidCriterion.objects.filter(aid_id=OuterRef("pk"))
+        .order_by()
+        .values("aid_id")
+        .annotate(
+            rows=JSONList(
+                JSONObject(
+                    kind="kind",
+                    met_text="met_text",
+                    check_text="check_text",
+                    not_met_text="not_met_text",
+                    position="position",
+                )
+            )
+        )
+    )
+    return Subquery(rows.values("rows"), output_field=JSONField())
+
+
+def criteria_of(aid) -> list[Criterion]:
+    """An aid's criteria in order: from the annotation of `aids_with_rules`, or from the database."""
+    if "criteria_rows" in aid.__dict__:
+        rows = aid.criteria_rows
+    else:
+        rows = aid.criteria.values("kind", "met_text", "check_text", "not_met_text", "position")
+    if isinstance(rows, str):  # a JSON text the database driver did not decode
+        rows = json.loads(rows)
+    return sorted((Criterion(**row) for row in rows or []), key=lambda c: c.position)
+
+
+def _codes(field_name: str, column: str):
+    through = Aid._meta.get_field(field_name).remote_field.through
+    rows = through.objects.filter(aid_id=OuterRef("pk")).values("aid_id").annotate(codes=Concat(column))
+    return Subquery(rows.values("codes"), output_field=CharField())
+
+
+def aids_with_rules(queryset=None):
+    """Published aids with what the evaluation reads, in one query whatever their number: statuts, phases and
+    essential phases as comma-separated codes, whether they target territories, and their criteria as JSON."""
+    territories = Aid.territories.through.objects.filter(aid_id=OuterRef("pk"))
+    queryset = Aid.objects.published() if queryset is None else queryset
+    return queryset.annotate(
+        status_codes=_codes("statuses", "statustag_id"),
+        phase_codes=_codes("phases", "phasetag_id"),
+        essential_codes=_codes("essential_phases", "phasetag_id"),
+        has_territories=Exists(territories),
+        criteria_rows=_criteria_rows(),
+    )
+
+
+def _split(codes) -> set[str]:
+    return set(codes.split(",")) if codes else set()
+
+
+def status_phrase(profile) -> str:
+    return STATUS_PHRASES.get(profile.status, "")
+
+
+def subject(profile) -> dict:
+    """The words for her, or for the woman a relative or a professional asks for."""
+    if getattr(profile, "for_whom", "") in (ForWhom.RELATIVE, ForWhom.PROFESSIONAL):
+        return {"is": "elle est", "object": "la", "home": "elle", "you": "elle"}
+    return {"is": "vous êtes", "object": "vous", "home": "vous", "you": "vous"}
+
+
+def evaluate(aid: Aid, profile, *, departement_known: bool = True, themes=()) -> Evaluation:
+    """Her verdict on one aid (annotated by `aids_with_rules`), with the reasons and what to check, in words."""
+    statuses = _split(getattr(aid, "status_codes", None))
+    phases = _split(getattr(aid, "phase_codes", None))
+    essential_phases = _split(getattr(aid, "essential_codes", None))
+    status = profile.status if profile.status in STATUS_PHRASES else ""
+    phase = profile.phase
+    words = subject(profile)
+    reasons, to_check = [], []
+
+    if statuses and status and status not in statuses:
+        return Evaluation(aid, Verdict.EXCLUDED)
+    if phases and phase and phase not in phases:
+        return Evaluation(aid, Verdict.EXCLUDED)
+
+    # Why: her statut and phase when the aid targets them, then the sentence written for the aid.
+    facts = []
+    if statuses and status:
+        facts.append(f"{words['is']} {STATUS_PHRASES[status]}")
+    if phases and phase:
+        if phase == Phase.PREVENTION:
+            facts.append("elle crée ou gère son activité" if words["you"] == "elle" else PHASE_PHRASES[phase])
+        else:
+            facts.append(PHASE_PHRASES[Phase(phase)] if facts else f"{words['is']} {PHASE_PHRASES[Phase(phase)]}")
+    reason = aid.reason or aid.summary
+    if facts:
+        lead = ", ".join(facts)
+        reasons.append(f"{lead[:1].upper()}{lead[1:]} : {reason[:1].lower()}{reason[1:]}")
+    else:
+        reasons.append(reason)
+    if statuses and not status:
+        names = ", ".join(sorted(STATUS_PHRASES[code] for code in statuses if code in STATUS_PHRASES))
+        to_check.append(f"Votre statut : cette aide est réservée aux statuts suivants : {names}. {FIND_YOUR_STATUS}.")
+    if aid.has_territories and not departement_known:
+        to_check.append("Votre département : cette aide n'existe que dans certains départements (voir la fiche).")
+
+    verdict = Verdict.ELIGIBLE
+    for criterion in criteria_of(aid):
+        kind = CriterionKind(criterion.kind)
+        answer = _answer(kind, profile)
+        if answer == YesNo.YES:
+            reasons.append(criterion.met_text)
+        elif answer == YesNo.NO:
+            if not criterion.not_met_text:
+                return Evaluation(aid, Verdict.EXCLUDED)
+            to_check.append(criterion.not_met_text)
+            verdict = Verdict.TO_CHECK
+        else:
+            to_check.append(criterion.check_text)
+    if to_check:
+        verdict = Verdict.TO_CHECK
+    essential = bool(essential_phases) and (phase in essential_phases if phase else True)
+    return Evaluation(
+        aid,
+        verdict,
+        essential=essential,
+        about_her_needs=bool(getattr(aid, "about_her_needs", False)),
+        reasons=reasons,
+        to_check=to_check,
+    )
+
+
+def _answer(kind: CriterionKind, profile) -> str:
+    """Her answer to the question behind a criterion: oui, non, or "" when unknown (never asked, or not answered)."""
+    if kind == CriterionKind.TWELVE_MONTHS:
+        value = profile.twelve_months
+    elif kind == CriterionKind.PAID_MANDATE:
+        value = profile.paid_mandate if profile.status == ProfessionalStatus.PRESIDENT_SAS else ""
+    else:
+        return ""
+    return value if value in (YesNo.YES, YesNo.NO) else ""
+
+
+def rank(evaluations: list[Evaluation]) -> list[Evaluation]:
+    """Essentials first (those that target her statut before those for everyone), then what meets her needs, then
+    the rest; inside each group, what is confirmed before what is to check, then by title."""
+
+    def key(evaluation):
+        return (
+            not evaluation.essential,
+            not evaluation.about_her_needs,
+            evaluation.verdict != Verdict.ELIGIBLE,
+            evaluation.aid.title,
+        )
+
+    return sorted((e for e in evaluations if e.shown), key=key)
