@@ -5,8 +5,8 @@ from django.utils.safestring import mark_safe
 from annuaire.models import ContactRequest, Service, Structure
 from annuaire.resources import StructureResource
 from guichet.admin import CoordinatorAdmin, EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
-from onboarding.answers import Answers
-from onboarding.answers import summary as answers_summary
+from guichet.answers import Answers
+from guichet.answers import summary as answers_summary
 
 
 class ServiceInline(EditorialInlineMixin, admin.StackedInline):
@@ -46,7 +46,7 @@ class StructureAdmin(EditorialImportExportMixin, EditorialAdmin):
             },
         ),
         ("Applications et services en ligne", {"fields": ("platforms", "cost", "publisher", "health_validation")}),
-        ("Publication", {"fields": ("owner", "organisation", "status", "source_url", "is_demo")}),
+        ("Publication", {"fields": ("owner", "organisation", "status", "source_url", "source_date", "is_demo")}),
         ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
     ]
 

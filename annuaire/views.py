@@ -11,11 +11,11 @@ from annuaire.contact import add_working_days
 from annuaire.filters import StructureFilterSet
 from annuaire.forms import ContactRequestForm
 from annuaire.models import Structure
+from guichet.answers import from_session as questionnaire_answers
 from guichet.models import Territory
 from guichet.models.reports import client_fingerprint
 from guichet.pagination import paginate, query_without_page
 from guichet.shortcuts import get_visible_by_slug
-from onboarding.answers import from_session as questionnaire_answers
 
 
 def listing(request):

@@ -11,8 +11,8 @@ from django.utils import timezone
 from agenda.models import Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
+from guichet.answers import Answers
 from guichet.enums import ProfessionalStatus
-from onboarding.answers import Answers
 from ressources import eligibility
 from ressources.models import Aid
 

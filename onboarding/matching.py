@@ -18,9 +18,9 @@ from django.urls import reverse
 from agenda.models import Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
+from guichet.answers import Answers
 from guichet.enums import ForWhom, Phase, ProfessionalStatus
 from guichet.models import Territory
-from onboarding.answers import Answers
 from onboarding.models import FirstStep
 from pairs.models import PeerGroup
 from ressources import eligibility

@@ -7,7 +7,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from onboarding.answers import Answers
+from guichet.answers import Answers
 from onboarding.models import SavedAnswers, SourceCode, UsageCount
 
 

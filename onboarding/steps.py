@@ -6,10 +6,10 @@ RULES.md), phase, département, needs.
 
 from django import forms
 
+from guichet.answers import Answers, ForWhom, YesNo
 from guichet.enums import Phase, ProfessionalStatus
 from guichet.models import Territory, Theme
 from guichet.models.vocabulary import departement_from_postal_code
-from onboarding.answers import Answers, ForWhom, YesNo
 
 INVALID_CHOICE = "Ce choix n'existe pas : choisissez dans la liste."
 
@@ -33,9 +33,50 @@ class ForWhomForm(forms.Form):
 
 STATUS_HELP = (
     "Comment le savoir ? Votre statut figure sur votre extrait Kbis ou votre avis de situation au répertoire SIRENE. "
-    "Une profession libérale réglementée cotise à une caisse comme la CIPAV, la CARMF ou la CARPIMKO. Une SAS a une "
-    "présidente, une SARL ou une EURL une gérante. En cas de doute, choisissez « je ne sais pas »."
+    "Regardez aussi qui vous envoie vos appels de cotisations : l'URSSAF (artisane, commerçante, micro-entrepreneuse, "
+    "libérale, gérante majoritaire), la MSA (agricultrice), ou une caisse comme la CIPAV, la CARMF ou la CARPIMKO "
+    "(profession libérale réglementée) ; une présidente de SAS rémunérée cotise par la paie de sa société. En cas de "
+    "doute, choisissez « je ne sais pas » : le parcours vous montrera ce qu'il faut vérifier."
 )
+# When she answers for someone else (a relative, a professional), each question speaks of that person.
+FOR_SOMEONE_ELSE = {
+    "status": (
+        "Quel est son statut ?",
+        "Comment le savoir ? Son statut figure sur son extrait Kbis ou son avis de situation au répertoire SIRENE. "
+        "Regardez aussi qui lui envoie ses appels de cotisations : l'URSSAF (artisane, commerçante, "
+        "micro-entrepreneuse, libérale, gérante majoritaire), la MSA (agricultrice), ou une caisse comme la CIPAV, la "
+        "CARMF ou la CARPIMKO (profession libérale réglementée) ; une présidente de SAS rémunérée cotise par la paie "
+        "de sa société. En cas de doute, choisissez « je ne sais pas » : le parcours montrera ce qu'il faut vérifier.",
+    ),
+    "paid_mandate": ("Est-elle rémunérée pour son mandat de présidente ?", None),
+    "twelve_months": ("Est-elle installée à son compte (affiliée) depuis au moins 12 mois ?", None),
+    "phase": ("Où en est-elle ?", None),
+    "departement": ("Son département", None),
+    "themes": ("De quoi a-t-elle besoin en priorité ?", None),
+}
+PHASE_WORDS = {
+    Phase.PREVENTION: ("Je crée ou je gère mon activité", "Elle crée ou gère son activité"),
+    Phase.TREATMENT: (
+        "Je viens d'apprendre mon diagnostic, ou je suis en traitement",
+        "Elle vient d'apprendre son diagnostic, ou elle est en traitement",
+    ),
+    Phase.AFTER: ("Mes traitements sont finis", "Ses traitements sont finis"),
+}
+
+
+def speak_of_her(form, answers: Answers):
+    """The questions in the words of the person who answers: "votre statut", or "son statut" for a relative."""
+    someone_else = answers.for_whom in (ForWhom.RELATIVE, ForWhom.PROFESSIONAL)
+    if "phase" in form.fields:
+        form.fields["phase"].choices = [(phase.value, PHASE_WORDS[phase][someone_else]) for phase in Phase]
+    if not someone_else:
+        return form
+    for name, (label, help_text) in FOR_SOMEONE_ELSE.items():
+        if name in form.fields:
+            form.fields[name].label = label
+            if help_text:
+                form.fields[name].help_text = help_text
+    return form
 
 
 class StatusForm(forms.Form):
@@ -85,7 +126,8 @@ class PaidMandateForm(forms.Form):
 class TwelveMonthsForm(forms.Form):
     twelve_months = forms.ChoiceField(
         label="Êtes-vous installée à votre compte (affiliée) depuis au moins 12 mois ?",
-        help_text="Les indemnités journalières en cas d'arrêt de travail demandent 12 mois d'affiliation.",
+        help_text="Les indemnités journalières en cas d'arrêt de travail demandent en principe 12 mois d'affiliation ; "
+        "avant, un arrêt peut parfois être payé au titre de votre activité précédente (maintien de droits).",
         choices=YesNo.choices,
         widget=forms.RadioSelect,
         required=False,

@@ -15,16 +15,16 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from guichet import answers as store
 from guichet import ratelimit
 from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
 from guichet.search import query_words, typo_tolerant
-from onboarding import answers as store
 from onboarding import booklet, matching, qr, services, stand
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
 from onboarding.models import SavedAnswers, UsageCount
 from onboarding.search import search_everything
-from onboarding.steps import STEPS, form_class, steps_for
+from onboarding.steps import STEPS, form_class, speak_of_her, steps_for
 
 SOURCE_KEY = "parcours_source"
 COUNTED_KEY = "parcours_counted"
@@ -65,7 +65,7 @@ def step(request, name):
     form_cls = form_class(name, answers)
     if request.method == "POST":
         action = request.POST.get("action", "suivant")
-        form = form_cls(request.POST)
+        form = speak_of_her(form_cls(request.POST), answers)  # before validation: bound fields keep their label
         if action == "passer":
             answers = _cleared(answers, form_cls)
         elif form.is_valid():
@@ -83,7 +83,7 @@ def step(request, name):
             return redirect("onboarding:step", steps[position + 1])
         return redirect("onboarding:parcours")
     form = form_cls(initial=form_cls.initial_from(answers))
-    return _render_step(request, name, form, answers)
+    return _render_step(request, name, speak_of_her(form, answers), answers)
 
 
 def _cleared(answers, form_cls):

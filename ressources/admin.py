@@ -12,7 +12,7 @@ AUDIENCE_FIELDSET = (
         "description": "Laissez vide pour « tout le monde » : toutes les phases, tous les statuts, toute la France.",
     },
 )
-PUBLICATION_FIELDSET = ("Publication", {"fields": ("owner", "status", "source_url", "is_demo")})
+PUBLICATION_FIELDSET = ("Publication", {"fields": ("owner", "status", "source_url", "source_date", "is_demo")})
 TRACKING_FIELDSET = ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")})
 
 

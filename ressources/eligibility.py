@@ -61,6 +61,11 @@ class Evaluation:
     to_check: list[str] = field(default_factory=list)
 
     @property
+    def is_eligible(self) -> bool:
+        """Every condition met as far as her answers tell, nothing left to check."""
+        return self.verdict == Verdict.ELIGIBLE
+
+    @property
     def shown(self) -> bool:
         return self.verdict != Verdict.EXCLUDED
 
@@ -175,9 +180,11 @@ def evaluate(aid: Aid, profile, *, departement_known: bool = True, themes=()) ->
     reasons, to_check = [], []
 
     if statuses and status and status not in statuses:
-        return Evaluation(aid, Verdict.EXCLUDED)
+        names = ", ".join(sorted(STATUS_PHRASES[code] for code in statuses if code in STATUS_PHRASES))
+        return Evaluation(aid, Verdict.EXCLUDED, reasons=[f"Elle est réservée à ces statuts : {names}."])
     if phases and phase and phase not in phases:
-        return Evaluation(aid, Verdict.EXCLUDED)
+        names = ", ".join(PHASE_PHRASES[Phase(code)] for code in Phase.values if code in phases)
+        return Evaluation(aid, Verdict.EXCLUDED, reasons=[f"Elle concerne un autre moment : {names}."])
 
     # Why: her statut and phase when the aid targets them, then the sentence written for the aid.
     facts = []
@@ -208,7 +215,7 @@ def evaluate(aid: Aid, profile, *, departement_known: bool = True, themes=()) ->
             reasons.append(criterion.met_text)
         elif answer == YesNo.NO:
             if not criterion.not_met_text:
-                return Evaluation(aid, Verdict.EXCLUDED)
+                return Evaluation(aid, Verdict.EXCLUDED, reasons=[criterion.check_text])
             to_check.append(criterion.not_met_text)
             verdict = Verdict.TO_CHECK
         else:

@@ -1,8 +1,10 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from guichet import answers
 from guichet.pagination import paginate, query_without_page
 from guichet.shortcuts import get_visible_by_slug
+from ressources import eligibility
 from ressources.enums import ResourceKind
 from ressources.filters import ContentFilterSet, ResourceFilterSet
 from ressources.models import Aid, InspiringContent, Sheet
@@ -53,6 +55,19 @@ def listing(request, kind):
     )
 
 
+def _for_her(aid, profile) -> eligibility.Evaluation:
+    """ "Est-ce pour moi ?": the evaluation of "Mon parcours" for this aid, with her département (one query)."""
+    queryset = Aid.objects.filter(pk=aid.pk)
+    if profile.departement:
+        queryset = queryset.for_departement(profile.departement)
+    annotated = eligibility.aids_with_rules(queryset).first()
+    if annotated is None:
+        return eligibility.Evaluation(
+            aid, eligibility.Verdict.EXCLUDED, reasons=["Elle n'existe pas dans le département que vous avez indiqué."]
+        )
+    return eligibility.evaluate(annotated, profile, departement_known=bool(profile.departement))
+
+
 def detail(request, kind, slug):
     kind = _kind_or_404(kind)
     model = MODELS[kind]
@@ -63,9 +78,10 @@ def detail(request, kind, slug):
     if redirect:
         return redirect
     related = model.objects.related_to(entry)[:4]
-    response = render(
-        request, f"ressources/{model._meta.model_name}_detail.html", {"entry": entry, "kind": kind, "related": related}
-    )
+    context = {"entry": entry, "kind": kind, "related": related}
+    if kind == ResourceKind.AID and answers.has_answered(request.session):
+        context["for_her"] = _for_her(entry, answers.from_session(request.session))
+    response = render(request, f"ressources/{model._meta.model_name}_detail.html", context)
     if not entry.is_published:
         response["Cache-Control"] = "private, no-store"
     return response

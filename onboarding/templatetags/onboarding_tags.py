@@ -1,7 +1,7 @@
 from django import template
 
-from onboarding.answers import Answers
-from onboarding.answers import summary as answers_summary
+from guichet.answers import Answers
+from guichet.answers import summary as answers_summary
 from onboarding.models import SavedAnswers
 
 register = template.Library()

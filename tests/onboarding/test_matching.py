@@ -5,10 +5,10 @@ import itertools
 
 import pytest
 
+from guichet.answers import Answers
 from guichet.enums import Phase, ProfessionalStatus
 from guichet.models import Theme
 from onboarding import matching
-from onboarding.answers import Answers
 from tests.factories import AidFactory, EventFactory, PeerGroupFactory, StructureFactory, _departement
 from tests.onboarding.test_parcours import set_answers  # noqa: E402
 

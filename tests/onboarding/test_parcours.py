@@ -10,7 +10,7 @@ from django.core import mail, signing
 from django.utils import timezone
 
 from annuaire.models import ContactRequest
-from onboarding.answers import Answers, make_link_token
+from guichet.answers import Answers, make_link_token
 from onboarding.models import SavedAnswers, UsageCount
 from tests.factories import AidFactory, UserFactory
 

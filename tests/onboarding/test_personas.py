@@ -18,8 +18,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils.html import escape
 
+from guichet.answers import Answers
 from onboarding import booklet, matching
-from onboarding.answers import Answers
 
 pytestmark = pytest.mark.django_db
 

@@ -135,3 +135,23 @@ def test_unknown_steps_and_odd_requests(client):
     set_answers(client, {"status": "reine", "phase": ["x"], "themes": "abc", "departement": {"a": 1}})
     html = client.get("/mon-parcours/").content.decode()
     assert "Mon parcours" in html and "reine" not in html
+
+
+def test_for_a_relative_the_questions_speak_of_her(client):
+    from tests.onboarding.test_parcours import set_answers
+
+    set_answers(client, {"for_whom": "proche"})
+    html = client.get("/questionnaire/statut/").content.decode()
+    assert "Quel est son statut ?" in html and "Son statut figure sur son extrait Kbis" in html
+    assert "Où en est-elle ?" in client.get("/questionnaire/phase/").content.decode()
+    assert "Elle vient d&#x27;apprendre son diagnostic" in client.get("/questionnaire/phase/").content.decode()
+    # A wrong answer keeps the relative's wording next to the error.
+    response = client.post("/questionnaire/phase/", {"phase": "nimporte", "action": "suivant"})
+    assert "Où en est-elle ?" in response.content.decode() and "Ce choix n&#x27;existe pas" in response.content.decode()
+
+
+def test_for_herself_the_treatment_answer_covers_a_new_diagnosis_and_the_statut_question_helps(client):
+    phase = client.get("/questionnaire/phase/").content.decode()
+    assert "Je viens d&#x27;apprendre mon diagnostic, ou je suis en traitement" in phase
+    status = client.get("/questionnaire/statut/").content.decode()
+    assert "Quel est votre statut ?" in status and "appels de cotisations" in status and "Je ne sais pas" in status

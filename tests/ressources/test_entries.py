@@ -183,3 +183,108 @@ def test_demo_resources_follow_the_content_rules():
     loaded = {model: model.objects.count() for model in (Aid, Sheet, InspiringContent)}
     call_command("load_demo", force=True, stdout=StringIO())
     assert {model: model.objects.count() for model in (Aid, Sheet, InspiringContent)} == loaded
+
+
+def test_an_aid_page_says_whether_it_is_for_her_once_she_has_answered(client, organisation):
+    from tests.factories import AidFactory
+    from tests.onboarding.test_parcours import set_answers
+
+    aid = AidFactory(
+        owner=organisation,
+        published=True,
+        title="IJ des indépendantes",
+        statuses=["artisane"],
+        reason="En arrêt complet, une somme par jour.",
+        criteria=[
+            (
+                "affiliation-12-mois",
+                "Affiliée depuis plus d'un an.",
+                "Il faut 12 mois.",
+                "Demandez le maintien de droits.",
+            )
+        ],
+    )
+    url = aid.get_absolute_url()
+    assert "Est-ce pour moi" not in client.get(url).content.decode()  # she has not answered: nothing personal
+    set_answers(client, {"status": "artisane", "twelve_months": "oui"})
+    html = client.get(url).content.decode()
+    assert "oui." in html and "Vous êtes artisane : en arrêt complet, une somme par jour." in html
+    set_answers(client, {"status": "artisane", "twelve_months": "non"})
+    html = client.get(url).content.decode()
+    assert "peut-être" in html and "Demandez le maintien de droits." in html
+    set_answers(client, {"status": "agricultrice"})
+    html = client.get(url).content.decode()
+    assert "n'est pas pour vous" in html and "réservée à ces statuts : artisane" in html
+
+
+def _aid_form(organisation, *criteria, statuses=("artisane",)):
+    data = {
+        "title": "Indemnités journalières",
+        "slug": "indemnites-journalieres-test",
+        "summary": "Une somme par jour d'arrêt.",
+        "benefit": "Une somme par jour.",
+        "audience": "Les artisanes.",
+        "owner": organisation.pk,
+        "status": "brouillon",
+        "beneficiary": "elle",
+        "statuses": list(statuses),
+        "criteria-TOTAL_FORMS": str(len(criteria)),
+        "criteria-INITIAL_FORMS": "0",
+    }
+    for i, (kind, met, check, not_met) in enumerate(criteria):
+        data.update(
+            {
+                f"criteria-{i}-kind": kind,
+                f"criteria-{i}-met_text": met,
+                f"criteria-{i}-check_text": check,
+                f"criteria-{i}-not_met_text": not_met,
+                f"criteria-{i}-position": str(i),
+            }
+        )
+    return data
+
+
+def test_an_operator_writes_an_aids_conditions_in_french(client, people, organisation):
+    client.force_login(people.owner_operator)
+    twelve = ("affiliation-12-mois", "Affiliée depuis plus d'un an.", "Il faut 12 mois.", "Demandez le maintien.")
+    income = ("revenu-minimum", "", "Rien sous 4 383,20 € (2025) de revenu moyen.", "")
+    response = client.post(reverse("admin:ressources_aid_add"), _aid_form(organisation, twelve, income))
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    aid = Aid.objects.get(slug="indemnites-journalieres-test")
+    assert list(aid.criteria.values_list("kind", flat=True)) == ["affiliation-12-mois", "revenu-minimum"]
+
+
+@pytest.mark.parametrize(
+    "criteria, statuses, message",
+    [
+        # A question the questionnaire asks needs its "why".
+        ([("affiliation-12-mois", "", "Il faut 12 mois.", "")], ["artisane"], "Écrivez la phrase « pourquoi »"),
+        # A condition nobody is asked about cannot be "met" or "not met".
+        ([("revenu-minimum", "", "Vérifiez votre revenu.", "Alors rien.")], ["artisane"], "jamais « pas remplie »"),
+        # Empty: what to check is required.
+        ([("age", "", "", "")], ["artisane"], "Ce champ est obligatoire"),
+        # Contradictory with the statuts targeted.
+        (
+            [("mandat-remunere", "Rémunérée.", "Regardez vos bulletins.", "")],
+            ["artisane"],
+            "ne concerne que les présidentes",
+        ),
+        # Twice the same condition.
+        (
+            [("age", "", "50 à 74 ans.", ""), ("age", "", "50 à 74 ans.", "")],
+            ["artisane"],
+            "indiquée deux fois",
+        ),
+    ],
+)
+def test_a_bad_condition_gets_a_french_error_and_keeps_what_she_typed(
+    client, people, organisation, criteria, statuses, message
+):
+    client.force_login(people.owner_operator)
+    response = client.post(reverse("admin:ressources_aid_add"), _aid_form(organisation, *criteria, statuses=statuses))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message.replace("'", "&#x27;") in html or message in html
+    for _kind, met, check, _not_met in criteria:
+        assert check.replace("'", "&#x27;") in html and met.replace("'", "&#x27;") in html
+    assert not Aid.objects.filter(slug="indemnites-journalieres-test").exists()

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from guichet.answers import Answers
 from guichet.enums import Phase, ProfessionalStatus
 from onboarding import matching
-from onboarding.answers import Answers
 
 
 class Command(BaseCommand):
