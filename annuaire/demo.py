@@ -12,7 +12,7 @@ from pathlib import Path
 from annuaire.enums import Access, Category, StructureKind
 from annuaire.models import Service, Structure
 from annuaire.opening_hours import parse as parse_opening_hours
-from guichet.content import CONTENT_DIR, ContentError, read_entries
+from guichet.content import CONTENT_DIR, ContentError, read_entries, without_empty
 from guichet.demo import aware, upsert
 from guichet.enums import Phase, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
@@ -225,3 +225,45 @@ def load():
     for data in entries:
         fictitious = data.get("fictitious", False)
         _load_one(data, owner=demo_owner if fictitious else owner, is_demo=fictitious, themes=themes)
+
+
+def export_content() -> dict[str, list[dict]]:
+    """The directory as content/structures.yaml holds it (`manage.py export_content`)."""
+    structures = Structure.objects.exclude(status="archive").prefetch_related(
+        "territories", "services__themes", "services__phases"
+    )
+    entries = []
+    for structure in structures:
+        description, _, to_verify = ("\n\n" + structure.description).partition("\n\nÀ vérifier : ")
+        description = description.strip()
+        departements = sorted(t.code for t in structure.territories.all() if t.kind == TerritoryKind.DEPARTEMENT)
+        regions = [t.code for t in structure.territories.all() if t.kind == TerritoryKind.REGION]
+        entries.append(
+            {
+                "slug": structure.slug,
+                "name": structure.name,
+                "kind": structure.kind,
+                "category": structure.category,
+                **{name: getattr(structure, name) for name in FIELDS},
+                "description": description,
+                "access": [access for access, field in ACCESS.items() if getattr(structure, field)],
+                "territories": departements,
+                "region": regions[0] if regions else "",
+                "services": [
+                    without_empty(
+                        {
+                            "name": service.name,
+                            "description": service.description,
+                            "themes": sorted(theme.slug for theme in service.themes.all()),
+                            "phases": sorted(tag.pk for tag in service.phases.all()),
+                        }
+                    )
+                    for service in structure.services.all()
+                ],
+                "source_url": structure.source_url,
+                "source_date": structure.source_date,
+                "to_verify": to_verify,
+                "fictitious": structure.is_demo,
+            }
+        )
+    return {CONTENT_FILE.name: entries}

@@ -96,3 +96,29 @@ def check_lengths(filename: str, name: str, model, values: dict) -> None:
         limit = getattr(field, "max_length", None)
         if limit and isinstance(value, str) and len(value) > limit:
             raise ContentError(filename, name, field_name, f"{len(value)} caractères, {limit} au plus")
+
+
+def merge_entries(existing: list[dict], fresh: list[dict]) -> list[dict]:
+    """The database's entries (`fresh`) written over the file's (`existing`), matched by slug: the fields the database
+    holds are replaced, the others (a note on the source, say) are kept, entries stay in the file's order and new ones
+    come last; an entry gone from the database leaves the file. Empty values are left out, as a person would."""
+    by_slug = {entry["slug"]: entry for entry in fresh}
+    merged = []
+    for entry in existing:
+        if entry.get("slug") in by_slug:
+            merged.append(without_empty({**entry, **by_slug.pop(entry["slug"])}))
+    merged.extend(without_empty(entry) for entry in by_slug.values())
+    return merged
+
+
+def without_empty(entry: dict) -> dict:
+    return {key: value for key, value in entry.items() if value not in ("", None, [], {}, False)}
+
+
+def export_file(filename: str, fresh: list[dict], *, directory: Path | None = None) -> Path:
+    """Write the database's entries back to their content file (see `merge_entries`)."""
+    source = (directory or CONTENT_DIR) / filename
+    existing = (yaml.safe_load(source.read_text(encoding="utf-8")) or []) if source.exists() else []
+    if directory is not None and not source.exists():
+        existing = yaml.safe_load((CONTENT_DIR / filename).read_text(encoding="utf-8")) or []
+    return write_entries(filename, merge_entries(existing, fresh), directory=directory)

@@ -71,3 +71,29 @@ def load():
     for code, label in CODES:
         upsert(SourceCode, {"code": code}, {"label": label, "is_active": True})
     load_first_steps()
+
+
+def export_content() -> dict[str, list[dict]]:
+    """The first steps as content/first_steps.yaml holds them (`manage.py export_content`)."""
+    steps = (
+        FirstStep.objects.filter(is_active=True).select_related("aid", "sheet").prefetch_related("statuses", "phases")
+    )
+    return {
+        FILENAME: [
+            {
+                "slug": step.slug,
+                "title": step.title,
+                "text": step.text,
+                "statuses": sorted(tag.pk for tag in step.statuses.all()),
+                "phases": sorted(tag.pk for tag in step.phases.all()),
+                "paid_mandate": step.paid_mandate,
+                "twelve_months": step.twelve_months,
+                "aid": step.aid.slug if step.aid else "",
+                "sheet": step.sheet.slug if step.sheet else "",
+                "url": step.url,
+                "position": step.position,
+                "source_url": step.source_url,
+            }
+            for step in steps
+        ]
+    }

@@ -5,7 +5,7 @@ entry in the back office."""
 
 from django.core.exceptions import ValidationError
 
-from guichet.content import ContentError, check_lengths, read_entries
+from guichet.content import ContentError, check_lengths, read_entries, without_empty
 from guichet.demo import upsert
 from guichet.enums import EditorialStatus, Phase, ProfessionalStatus, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
@@ -181,3 +181,51 @@ def load():
 
     for _entry, _data in _load(InspiringContent, "contents.yaml", fields=CONTENT_FIELDS, extra=check_content, **common):
         pass
+
+
+def _common(entry) -> dict:
+    return {
+        "slug": entry.slug,
+        "title": entry.title,
+        "summary": entry.summary,
+        "source_url": entry.source_url,
+        "source_date": entry.source_date,
+        "fictitious": entry.is_demo,
+        "themes": [theme.slug for theme in entry.themes.all()],
+        "phases": sorted(tag.pk for tag in entry.phases.all()),
+        "statuses": sorted(tag.pk for tag in entry.statuses.all()),
+        "territories": sorted(t.code for t in entry.territories.all()),
+    }
+
+
+def export_content() -> dict[str, list[dict]]:
+    """The published and reviewed entries, as content/*.yaml holds them (`manage.py export_content`)."""
+    related = ("themes", "phases", "statuses", "territories")
+    aids = []
+    for aid in Aid.objects.exclude(status=EditorialStatus.ARCHIVED).prefetch_related(*related, "essential_phases"):
+        aids.append(
+            {
+                **_common(aid),
+                **{name: getattr(aid, name) for name in AID_FIELDS},
+                "to_verify": aid.to_verify_note if aid.to_verify else "",
+                "beneficiary": aid.beneficiary,
+                "essential_in": sorted(tag.pk for tag in aid.essential_phases.all()),
+                "criteria": [
+                    without_empty({"kind": c.kind, "met": c.met_text, "check": c.check_text, "not_met": c.not_met_text})
+                    for c in aid.criteria.all()
+                ],
+            }
+        )
+    sheets = [
+        {
+            **_common(sheet),
+            "body": sheet.body,
+            "questions": [{"question": q.question, "answer": q.answer} for q in sheet.questions.all()],
+        }
+        for sheet in Sheet.objects.exclude(status=EditorialStatus.ARCHIVED).prefetch_related(*related, "questions")
+    ]
+    contents = [
+        {**_common(content), **{name: getattr(content, name) for name in CONTENT_FIELDS}}
+        for content in InspiringContent.objects.exclude(status=EditorialStatus.ARCHIVED).prefetch_related(*related)
+    ]
+    return {"aids.yaml": aids, "sheets.yaml": sheets, "contents.yaml": contents}
