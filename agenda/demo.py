@@ -1,10 +1,12 @@
-"""Demo agenda: plausible events in every PACA département and online, dated from the day the demo is loaded so
-that the agenda is never empty or stale. Every event is marked as demonstration (admin and page).
+"""Demo agenda: fictitious events in every PACA département and online, dated from the day the demo is loaded so
+that the agenda is never empty or stale, and showing what the agenda can do (weekly, fortnightly and monthly
+series, a cancelled date, a past event, online and hybrid events, registration by link).
 
-Organisers: the directory's fictitious entries (one per département), and one real organiser only for the kind of
-event it really holds (the Ligue contre le cancer's Ma Maison Bien-Être runs adapted physical activity and
-socio-esthetics sessions, ../shared/DOMAIN.md); its dates and hours here are invented, and the page says so. No phone
-number anywhere. Reloading updates the same events (matched on their address), never duplicates them.
+No source gives the date and the time of a real event, so every event here is fictitious and says so: "(fictif)" in
+its title, `is_demo` (the pages, the parcours, the booklet and the calendar feeds say "fictif"). A fictitious event is
+never at a real place: a city, no place name, no street address, no postal code, no phone number; its organiser is
+one of the directory's fictitious entries or a name that says "fictive". Reloading updates the same events (matched
+on their address), never duplicates them.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -18,10 +20,12 @@ from guichet.enums import TerritoryKind
 from guichet.models import Organisation, Territory, Theme
 
 DEMO_NOTE = (
-    "<p><strong>Événement de démonstration</strong> : les dates et les horaires sont inventés pour montrer le "
-    "fonctionnement de l'agenda. Ils n'engagent pas l'organisateur.</p>"
+    "<p><strong>Événement fictif de démonstration</strong> : il n'aura pas lieu. L'organisateur, le lieu, les dates "
+    "et les horaires sont inventés pour montrer le fonctionnement de l'agenda.</p>"
 )
-LIGUE_13 = "ligue-contre-le-cancer-13-maison-bien-etre"
+DEMO_ORGANISER = "Les Entreprenantes du Sud (association fictive)"
+# What a fictitious event never has: it would point at a real place or a real line.
+NEVER = ("place_name", "address", "postal_code", "registration_phone", "online_url")
 
 
 def _first_weekday_of_month(today: date, weekday: int) -> date:
@@ -44,33 +48,26 @@ def events(today: date) -> list[dict]:
     return [
         {
             "slug": "demo-marseille-activite-physique-adaptee",
-            "title": "Activité physique adaptée à Ma Maison Bien-Être",
+            "title": "Activité physique adaptée (fictif)",
             "kind": "atelier",
             "summary": "Une séance encadrée, adaptée à votre état de forme, pendant ou après les traitements.",
-            "organiser": LIGUE_13,
+            "organiser_name": DEMO_ORGANISER,
             "themes": ["sante-soins-support", "bien-etre"],
             "phases": ["traitement", "apres"],
-            "place_name": "Ma Maison Bien-Être",
-            "address": "7 rue Francis-Davso",
-            "postal_code": "13001",
             "city": "Marseille",
             "departement": "13",
             "start": _at(_next_weekday(today, thursday, after=-21), 10),
             "hours": 1.5,
             "repeat": "hebdomadaire",
-            "price_note": "Adhésion de 20 € par an demandée « si c'est possible » ; certificat médical demandé.",
         },
         {
             "slug": "demo-marseille-socio-esthetique",
-            "title": "Atelier de socio-esthétique",
+            "title": "Atelier de socio-esthétique (fictif)",
             "kind": "atelier",
             "summary": "Prendre soin de sa peau et de son image pendant les traitements, avec une socio-esthéticienne.",
-            "organiser": LIGUE_13,
+            "organiser_name": DEMO_ORGANISER,
             "themes": ["bien-etre"],
             "phases": ["traitement"],
-            "place_name": "Ma Maison Bien-Être",
-            "address": "7 rue Francis-Davso",
-            "postal_code": "13001",
             "city": "Marseille",
             "departement": "13",
             "start": _at(_first_weekday_of_month(today, monday), 14),
@@ -79,15 +76,13 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-digne-marche-sport-sante",
-            "title": "Marche sport-santé du mercredi",
+            "title": "Marche sport-santé du mercredi (fictif)",
             "kind": "atelier",
             "summary": "Une marche douce d'une heure, à votre rythme, suivie d'un temps d'échange.",
             "organiser": "demo-04-atelier-sport-sante",
             "themes": ["bien-etre"],
             "phases": ["apres"],
-            "place_name": "Départ devant l'office de tourisme",
             "city": "Digne-les-Bains",
-            "postal_code": "04000",
             "departement": "04",
             "start": _at(_next_weekday(today, wednesday, after=-14), 9, 30),
             "hours": 1.5,
@@ -97,15 +92,13 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-gap-cafe-des-entrepreneuses",
-            "title": "Café des entrepreneuses",
+            "title": "Café des entrepreneuses (fictif)",
             "kind": "rencontre",
             "summary": "Un moment entre femmes chefs d'entreprise touchées par un cancer : on parle de l'activité, "
             "des clients, de ce qui aide.",
             "organiser": "demo-05-cafe-des-entrepreneuses",
             "themes": ["vie-personnelle-proches", "maintien-activite"],
-            "place_name": "Salle de la maison des associations",
             "city": "Gap",
-            "postal_code": "05000",
             "departement": "05",
             "start": _at(_first_weekday_of_month(today, wednesday) + timedelta(days=7), 18, 30),
             "hours": 1.5,
@@ -113,15 +106,13 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-antibes-permanence-comptable",
-            "title": "Permanence comptable solidaire",
+            "title": "Permanence comptable solidaire (fictif)",
             "kind": "permanence",
             "summary": "Une experte-comptable bénévole répond à vos questions : déclarations, trésorerie, délais.",
             "organiser": "demo-06-permanence-comptable-solidaire",
             "themes": ["maintien-activite", "droits-protection-sociale"],
             "phases": ["traitement", "apres"],
-            "place_name": "Maison des entreprises",
             "city": "Antibes",
-            "postal_code": "06600",
             "departement": "06",
             "start": _at(_first_weekday_of_month(today, tuesday), 14),
             "hours": 3,
@@ -131,15 +122,13 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-nice-lecture-exposition",
-            "title": "Lecture et exposition photographique « Après »",
+            "title": "Lecture et exposition photographique « Après » (fictif)",
             "kind": "culture",
             "summary": "Des portraits et des textes de femmes qui ont repris leur activité après un cancer du sein.",
             "organiser_name": "Médiathèque de quartier (fictive)",
             "themes": ["vie-personnelle-proches"],
             "phases": ["apres"],
-            "place_name": "Médiathèque",
             "city": "Nice",
-            "postal_code": "06000",
             "departement": "06",
             "start": _at(today + timedelta(days=24), 18),
             "hours": 2,
@@ -147,44 +136,38 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-marseille-forum-creation-entreprise",
-            "title": "Forum de la création et de la reprise d'entreprise — stand du Guichet unique",
+            "title": "Forum de la création d'entreprise, stand du Guichet unique (fictif)",
             "kind": "salon",
             "summary": "L'animatrice du Guichet unique présente le site et répond à vos questions sur son stand.",
             "organiser_name": "Chambre consulaire (fictive)",
             "themes": ["maintien-activite"],
             "phases": ["prevention"],
-            "place_name": "Palais des congrès",
             "city": "Marseille",
-            "postal_code": "13008",
             "departement": "13",
             "start": _at(today + timedelta(days=17), 9),
             "hours": 8,
         },
         {
             "slug": "demo-toulon-reunion-reconversion",
-            "title": "Réunion d'information : changer d'activité après un cancer",
+            "title": "Réunion d'information : changer d'activité après un cancer (fictif)",
             "kind": "information",
             "summary": "Bilan de compétences, formation, aides à la reconversion : les étapes et les interlocuteurs.",
             "organiser": "demo-83-atelier-reconversion",
             "themes": ["reconversion"],
             "phases": ["apres"],
-            "place_name": "Salle de réunion",
             "city": "Toulon",
-            "postal_code": "83000",
             "departement": "83",
             "start": _at(today + timedelta(days=12), 14),
             "hours": 2,
         },
         {
             "slug": "demo-carpentras-point-juridique",
-            "title": "Point d'information juridique",
+            "title": "Point d'information juridique (fictif)",
             "kind": "permanence",
             "summary": "Une juriste bénévole vous reçoit : bail commercial, contrats, relations avec les clients.",
             "organiser": "demo-84-point-dinformation-juridique",
             "themes": ["droits-protection-sociale"],
-            "place_name": "Maison de services au public",
             "city": "Carpentras",
-            "postal_code": "84200",
             "departement": "84",
             "start": _at(_next_weekday(today, friday, after=-7), 9),
             "hours": 3,
@@ -193,11 +176,11 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-en-ligne-arret-de-travail-independantes",
-            "title": "Webinaire : arrêt de travail et indemnités journalières des indépendantes",
+            "title": "Webinaire : arrêt de travail et indemnités journalières des indépendantes (fictif)",
             "kind": "information",
             "summary": "Une heure pour comprendre l'arrêt de travail, les indemnités et les démarches, avec vos "
             "questions à la fin.",
-            "organiser_name": "Les Entreprenantes du Sud (association fictive)",
+            "organiser_name": DEMO_ORGANISER,
             "themes": ["droits-protection-sociale"],
             "phases": ["traitement"],
             "audiences": ["artisane", "commercante", "liberale-non-reglementee", "micro-entrepreneuse"],
@@ -209,10 +192,10 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-en-ligne-groupe-de-parole",
-            "title": "Groupe de parole ouvert, en visio",
+            "title": "Groupe de parole ouvert, en visio (fictif)",
             "kind": "rencontre",
             "summary": "Un temps d'écoute entre entrepreneuses, animé par une psychologue ; caméra facultative.",
-            "organiser_name": "Les Entreprenantes du Sud (association fictive)",
+            "organiser_name": DEMO_ORGANISER,
             "themes": ["vie-personnelle-proches", "sante-soins-support"],
             "mode": "en-ligne",
             "start": _at(_next_weekday(today, monday, after=-7), 18),
@@ -224,15 +207,13 @@ def events(today: date) -> list[dict]:
         },
         {
             "slug": "demo-aix-reunion-cotisations",
-            "title": "Réunion d'information : cotisations et difficultés de paiement",
+            "title": "Réunion d'information : cotisations et difficultés de paiement (fictif)",
             "kind": "information",
             "summary": "Délais, étalement, recalcul des cotisations provisionnelles : ce que l'on peut demander.",
-            "organiser_name": "Les Entreprenantes du Sud (association fictive)",
+            "organiser_name": DEMO_ORGANISER,
             "themes": ["droits-protection-sociale", "maintien-activite"],
             "mode": "les-deux",
-            "place_name": "Salle municipale",
             "city": "Aix-en-Provence",
-            "postal_code": "13100",
             "departement": "13",
             "start": _at(today - timedelta(days=10), 14),
             "hours": 2,
@@ -244,8 +225,7 @@ def load():
     owner = Organisation.objects.get(slug="entreprenantes-du-sud-demo")
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     departements = {t.code: t for t in Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT)}
-    organisers = {s.slug: s for s in Structure.objects.filter(slug__startswith="demo-")}
-    organisers.update({s.slug: s for s in Structure.objects.filter(slug=LIGUE_13)})
+    organisers = {s.slug: s for s in Structure.objects.filter(slug__startswith="demo-", is_demo=True)}
     today = timezone.localdate()
     for data in events(today):
         start = data["start"]
@@ -257,9 +237,7 @@ def load():
             "organiser": organisers.get(data.get("organiser", "")),
             "organiser_name": data.get("organiser_name", ""),
             "mode": data.get("mode", "sur-place"),
-            "place_name": data.get("place_name", ""),
-            "address": data.get("address", ""),
-            "postal_code": data.get("postal_code", ""),
+            **dict.fromkeys(NEVER, ""),
             "city": data.get("city", ""),
             "departement": departements.get(data.get("departement", "")),
             "accessibility": data.get("accessibility", ""),
@@ -269,12 +247,13 @@ def load():
             "repeat_interval": data.get("repeat_interval", 1),
             "repeat_until": None,
             "is_free": True,
-            "price_note": data.get("price_note", ""),
+            "price_note": "",
             "registration": data.get("registration", "libre"),
             "registration_url": data.get("registration_url", ""),
             "owner": owner,
             "status": "publie",
-            "reviewed_at": _at(today, 9),
+            # Nobody verifies a fictitious event: no verification date.
+            "reviewed_at": None,
             "is_demo": True,
         }
         if values["organiser"] is None and not values["organiser_name"]:

@@ -8,7 +8,9 @@ series, keep each date's UID).
 
 from django.utils import timezone
 
-from guichet import calendars
+from guichet import calendars, fictitious
+
+DEMO_LINE = "Événement fictif, pour la démonstration du site : il n'aura pas lieu."
 
 
 def uid(occurrence) -> str:
@@ -21,6 +23,8 @@ def uid(occurrence) -> str:
 def _description(occurrence, url: str) -> str:
     event = occurrence.event
     lines = [event.summary, ""]
+    if event.is_demo:
+        lines.insert(0, DEMO_LINE)
     if occurrence.is_cancelled:
         lines.insert(0, "ANNULÉ.")
     if occurrence.note:
@@ -48,7 +52,7 @@ def entry(occurrence, *, base_url: str) -> calendars.Entry:
         uid=uid(occurrence),
         start=occurrence.starts_at,
         end=occurrence.ends_at,
-        summary=event.title,
+        summary=fictitious.label(event.title, event.is_demo),
         changed=max(event.updated_at, occurrence.updated_at),
         description=_description(occurrence, url),
         location=location,

@@ -1,8 +1,12 @@
 """Open data: published structures and their services in the data·inclusion v1 format (annuaire/data_inclusion/).
 
-Only the schema's own vocabulary is used; a value with no fit is left empty. `date_maj` is the last human
-verification, so entries never verified are not exported. Our own phases and statuses stay on our pages.
+Only published, real structures are exported: a fictitious demonstration entry (`is_demo`) never is. Only the
+schema's own vocabulary is used; a value with no fit is left empty. `date_maj` (the schema's "date de dernière
+modification") is the day a person of the team last confirmed the entry when there is one, else the day the entry last
+changed here; the date of the source page is never presented as either. Our own phases and statuses stay on our pages.
 """
+
+from django.utils import timezone
 
 from guichet.enums import TerritoryKind
 
@@ -27,13 +31,18 @@ THEMATIQUES = {
 
 
 def exportable(queryset):
-    """Published structures verified by a human at least once, with what the export reads."""
+    """Published real structures (never the fictitious ones), with what the export reads."""
     return (
         queryset.published()
-        .filter(reviewed_at__isnull=False)
+        .filter(is_demo=False)
         .prefetch_related("territories__children", "services__themes")
         .order_by("slug")
     )
+
+
+def date_maj(structure) -> str:
+    """The last verification by the team, else the last change: never the source page's own date."""
+    return timezone.localdate(structure.reviewed_at or structure.updated_at).isoformat()
 
 
 def _text(value: str, *, minimum: int = 1, maximum: int | None = None):
@@ -75,7 +84,7 @@ def structure_record(structure, *, base_url: str) -> dict:
         "source": SOURCE,
         "id": structure.slug,
         "nom": structure.name[:150],
-        "date_maj": structure.reviewed_at.date().isoformat(),
+        "date_maj": date_maj(structure),
         "description": _text(structure.description or structure.summary, minimum=5, maximum=10000),
         "adresse": _text(structure.address),
         "code_postal": structure.postal_code or None,
@@ -100,7 +109,7 @@ def service_records(structure, *, base_url: str) -> list[dict]:
                 "nom": service.name[:150] if len(service.name) >= 3 else f"{service.name} — {structure.name}"[:150],
                 "description": _text(service.description or structure.summary, minimum=5, maximum=10000)
                 or "Voir la fiche de la structure.",
-                "date_maj": structure.reviewed_at.date().isoformat(),
+                "date_maj": date_maj(structure),
                 "thematiques": thematiques or None,
                 "frais": _frais(structure),
                 "frais_precisions": _text(structure.access_note),

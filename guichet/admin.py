@@ -96,7 +96,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
     parameter_name = "fraicheur"
 
     def lookups(self, request, model_admin):
-        return [("a-actualiser", "À actualiser (non vérifié depuis 6 mois)")]
+        return [("a-actualiser", "À actualiser (jamais vérifié, ou pas depuis 6 mois)")]
 
     def queryset(self, request, queryset):
         if self.value() == "a-actualiser":
@@ -367,7 +367,7 @@ class AnnouncementAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary", "body", "published_on")}),
-        ("Publication", {"fields": ("owner", "status", "source_url", "is_demo")}),
+        ("Publication", {"fields": ("owner", "status", "source_url", "source_date", "is_demo")}),
         ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
     ]
 

@@ -101,7 +101,9 @@ def load():
             "published_on": date(2025, 10, 15),
             "source_url": "https://www.vie-publique.fr/loi/294423-cancer-du-sein-proposition-de-loi-"
             "meilleure-prise-en-charge-des-soins",
-            "reviewed_at": aware(date(2025, 10, 15)),
+            # Nobody of the team has confirmed it: no verification date (the back office's "confirmer que
+            # c'est à jour" sets it).
+            "reviewed_at": None,
             "is_demo": False,
         },
     )
@@ -122,7 +124,9 @@ def load():
             ),
             "published_on": date(2026, 1, 29),
             "source_url": "https://liti.fr/?p=21306",
-            "reviewed_at": aware(date(2026, 1, 29)),
+            # Nobody of the team has confirmed it: no verification date (the back office's "confirmer que
+            # c'est à jour" sets it).
+            "reviewed_at": None,
             "is_demo": False,
         },
     )

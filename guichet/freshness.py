@@ -21,7 +21,7 @@ def editorial_models() -> list:
 
 
 def stale_entries(queryset_filter=None) -> list:
-    """Entries not verified for six months (archives excluded), every model, with their owner."""
+    """Entries never verified by the team, or not for six months (archives excluded), every model, with their owner."""
     entries = []
     for model in editorial_models():
         queryset = model.objects.needs_review().select_related("owner")

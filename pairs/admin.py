@@ -108,7 +108,7 @@ class PeerGroupAdmin(EditorialAdmin):
                 "ci-dessous.",
             },
         ),
-        ("Publication", {"fields": ("owner", "status", "source_url", "is_demo")}),
+        ("Publication", {"fields": ("owner", "status", "source_url", "source_date", "is_demo")}),
         ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
     ]
 

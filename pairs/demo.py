@@ -1,6 +1,8 @@
 """Demo peer groups across PACA and by video, dated from the day the demo is loaded, marked as demonstration.
 
-Organisers are the fictitious associations of the demo; facilitators have invented first names and say so. Some
+Every group is fictitious and says so ("(fictif)" in its name, `is_demo`). A fictitious group is never at a real
+place: a city only, no place name, no street address, no postal code, no phone number. Organisers are the fictitious
+associations of the demo; facilitators have invented first names and say so. Some
 groups are full (with a waiting list), others have places. The demo sign-ups use addresses on a reserved domain that
 can never receive mail, and are written directly (no e-mail is sent while loading). Reloading updates, never
 duplicates.
@@ -29,16 +31,14 @@ def groups(today: date) -> list[dict]:
     return [
         {
             "slug": "demo-marseille-reprendre-son-activite",
-            "name": "Reprendre son activité après les traitements",
+            "name": "Reprendre son activité après les traitements (fictif)",
             "summary": "Six mois, une séance toutes les deux semaines, pour préparer la reprise à son rythme.",
             "description": "Chaque séance part de ce que vivent les participantes : l'énergie qui revient ou non, "
             "les clients, l'organisation, la fatigue. Groupe de démonstration : il n'aura pas lieu.",
             "themes": ["maintien-activite", "vie-personnelle-proches"],
             "phases": ["apres"],
             "city": "Marseille",
-            "postal_code": "13006",
             "departement": "13",
-            "place_name": "Salle de réunion (lieu fictif)",
             "capacity": 8,
             "facilitator_name": "Camille (prénom fictif)",
             "facilitator_role": "psychologue",
@@ -49,7 +49,7 @@ def groups(today: date) -> list[dict]:
         },
         {
             "slug": "demo-visio-entreprendre-pendant-les-traitements",
-            "name": "Entreprendre pendant les traitements, en visio",
+            "name": "Entreprendre pendant les traitements, en visio (fictif)",
             "summary": "Entre cheffes d'entreprise en traitement, une heure chaque semaine, de chez soi.",
             "description": "Caméra facultative. Groupe de démonstration : il n'aura pas lieu.",
             "themes": ["vie-personnelle-proches"],
@@ -65,13 +65,11 @@ def groups(today: date) -> list[dict]:
         },
         {
             "slug": "demo-nice-cafe-parole-independantes",
-            "name": "Café-parole des indépendantes",
+            "name": "Café-parole des indépendantes (fictif)",
             "summary": "Un rendez-vous mensuel pour parler librement de l'activité et de la maladie.",
             "themes": ["vie-personnelle-proches"],
             "city": "Nice",
-            "postal_code": "06000",
             "departement": "06",
-            "place_name": "Café associatif (lieu fictif)",
             "capacity": 10,
             "facilitator_name": "Hélène (prénom fictif)",
             "facilitator_role": "bénévole, ancienne commerçante",
@@ -81,14 +79,12 @@ def groups(today: date) -> list[dict]:
         },
         {
             "slug": "demo-toulon-garder-le-lien-avec-ses-clients",
-            "name": "Garder le lien avec ses clients pendant un arrêt",
+            "name": "Garder le lien avec ses clients pendant un arrêt (fictif)",
             "summary": "Quatre séances pour organiser son absence, prévenir ou non ses clients, préparer le retour.",
             "themes": ["maintien-activite"],
             "phases": ["traitement"],
             "city": "Toulon",
-            "postal_code": "83000",
             "departement": "83",
-            "place_name": "Maison des associations (lieu fictif)",
             "accessibility": "Accessible en fauteuil roulant.",
             "capacity": 8,
             "facilitator_name": "Sophie (prénom fictif)",
@@ -99,14 +95,12 @@ def groups(today: date) -> list[dict]:
         },
         {
             "slug": "demo-avignon-apres-le-cancer-et-maintenant",
-            "name": "Et maintenant ? Se projeter après la maladie",
+            "name": "Et maintenant ? Se projeter après la maladie (fictif)",
             "summary": "Pour celles qui envisagent de changer d'activité, ou de la transformer.",
             "themes": ["reconversion"],
             "phases": ["apres"],
             "city": "Avignon",
-            "postal_code": "84000",
             "departement": "84",
-            "place_name": "Salle municipale (lieu fictif)",
             "capacity": 5,
             "facilitator_name": "Nathalie (prénom fictif)",
             "facilitator_role": "coach en reconversion",
@@ -135,8 +129,9 @@ def load():
                 "summary": data["summary"],
                 "description": data.get("description", "Groupe de démonstration : il n'aura pas lieu."),
                 "format": data.get("format", "sur-place"),
-                "place_name": data.get("place_name", ""),
-                "postal_code": data.get("postal_code", ""),
+                "place_name": "",
+                "address": "",
+                "postal_code": "",
                 "city": data.get("city", ""),
                 "departement": departements.get(data.get("departement", "")),
                 "accessibility": data.get("accessibility", ""),
@@ -147,7 +142,8 @@ def load():
                 "organiser_name": owners[data["owner"]].name,
                 "owner": owners[data["owner"]],
                 "status": "publie",
-                "reviewed_at": _at(today, 9),
+                # Nobody verifies a fictitious group: no verification date.
+                "reviewed_at": None,
                 "is_demo": True,
             },
         )

@@ -98,13 +98,17 @@ class EditorialModel(models.Model):
 
     @property
     def is_outdated(self) -> bool:
-        """Not verified for six months and the grace period: the public page warns "information ancienne"."""
+        """Verified by the team, but not for six months and the grace period: the public page warns "information
+        ancienne". An entry nobody has verified yet is not "ancienne": its page says "pas encore vérifiée par
+        l'équipe" (and the back office still counts it "à actualiser", see is_stale)."""
+        if self.reviewed_at is None:
+            return False
         days = settings.GUICHET_REVIEW_AFTER_DAYS + settings.GUICHET_OUTDATED_GRACE_DAYS
-        return self.reviewed_at is None or self.reviewed_at < timezone.now() - timedelta(days=days)
+        return self.reviewed_at < timezone.now() - timedelta(days=days)
 
     @property
     def is_stale(self) -> bool:
-        """Not verified for six months: flagged "à actualiser" in the back office."""
+        """Never verified by the team, or not for six months: flagged "à actualiser" in the back office."""
         return self.reviewed_at is None or self.reviewed_at < review_cutoff()
 
     # Permissions: one rule, asked by the admin and the views alike.

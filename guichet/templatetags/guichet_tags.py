@@ -1,6 +1,7 @@
 from django import template
 from django.urls import reverse
 
+from guichet import fictitious
 from guichet.forms import ErrorReportForm
 
 register = template.Library()
@@ -16,15 +17,24 @@ def report_error_form(entry):
     }
 
 
+@register.filter
+def fictif(entry):
+    """An entry's name, with "(fictif)" for a fictitious demonstration entry: `{{ event|fictif }}`."""
+    return fictitious.label(entry, getattr(entry, "is_demo", False))
+
+
 @register.inclusion_tag("guichet/includes/freshness.html")
 def freshness(entry):
-    """ "Mis à jour le / vérifié le" and the source, shown on every public detail page."""
+    """ "Mis à jour le", "vérifiée le … par l'équipe" (or "pas encore vérifiée") and the source with its own date
+    ("Source datée du …", never presented as a verification), shown on every public detail page."""
     return {"entry": entry}
 
 
 @register.inclusion_tag("guichet/includes/outdated.html")
 def outdated_notice(entry):
-    """ "Information ancienne, à vérifier", near the top of a public page whose entry is long overdue for review."""
+    """Near the top of a public page: "Information ancienne, à vérifier" when the team's last verification is long
+    overdue, "Pas encore vérifiée par l'équipe" when nobody has verified the entry yet (fictitious entries say they
+    are fictitious instead)."""
     return {"entry": entry}
 
 

@@ -157,9 +157,11 @@ def test_detail_shows_services_contacts_hours_and_the_report_form(client, organi
     assert "Signaler une information erronée ou périmée" in html
 
 
-def test_a_structure_without_verified_contacts_says_so(client, organisation):
+def test_a_structure_without_sourced_contacts_says_so_without_calling_anything_verified(client, organisation):
     structure = StructureFactory(owner=organisation, published=True)
-    assert "ne sont pas encore vérifiées" in client.get(structure.get_absolute_url()).content.decode()
+    html = client.get(structure.get_absolute_url()).content.decode()
+    assert "pas trouvé de source pour ses coordonnées" in html
+    assert "coordonnées ne sont pas encore vérifiées" not in html
 
 
 def test_opening_hours_are_validated_in_french_and_evaluated():
@@ -203,27 +205,24 @@ def test_departement_from_postal_code(postal_code, code):
     assert departement_from_postal_code(postal_code) == code
 
 
-def test_demo_directory_publishes_only_sourced_contacts():
+def test_demo_directory_publishes_only_sourced_contacts(client):
     call_command("load_demo", force=True, stdout=StringIO())
-    real = Structure.objects.filter(is_demo=False)
-    assert real.count() >= 20
-    confirmed_phones = {
-        "",
-        "04 91 22 33 33 (numéro de 2015, à vérifier)",
-        "01 53 62 40 30 (prix d'une communication normale)",
-        "3698 (service gratuit + prix d'un appel)",
-        "36 46 (service d'appel gratuit)",
-    }
-    assert set(real.values_list("phone", flat=True)) <= confirmed_phones
-    for structure in Structure.objects.filter(is_demo=True):
-        assert structure.phone == "" and "fictif" in structure.name
-    covered = {"04", "05", "06", "13", "83", "84"}
-    demo_departements = set(
-        Territory.objects.filter(
-            pk__in=Structure.territories.through.objects.filter(structure__is_demo=True).values("territory")
-        ).values_list("code", flat=True)
-    )
-    assert demo_departements == covered
+    real = Structure.objects.published().filter(is_demo=False)
+    assert real.count() >= 60
+    # Every real structure says where it comes from; a phone number above all.
+    assert not real.filter(source_url="").exists()
+    assert not real.exclude(phone="").filter(source_url="").exists()
+    fictitious = Structure.objects.filter(is_demo=True)
+    assert fictitious.exists()
+    for structure in fictitious:
+        assert "fictif" in structure.name.lower(), structure.slug
+        contact = (structure.phone, structure.address, structure.postal_code, structure.email, structure.opening_hours)
+        assert contact == ("", "", "", "", ""), structure.slug
+        assert structure.source_url == "", structure.slug
+        html = client.get(structure.get_absolute_url()).content.decode()
+        assert "Entrée fictive, pour la démonstration du site." in html
+        assert "<dt>Téléphone</dt>" not in html and "<dt>E-mail</dt>" not in html
+        assert "elle n'a ni adresse, ni téléphone, ni e-mail" in html
     count = Structure.objects.count()
     call_command("load_demo", force=True, stdout=StringIO())
     assert Structure.objects.count() == count

@@ -1,5 +1,6 @@
 """The open-data export validates against data·inclusion's v1 JSON Schemas (copies in annuaire/data_inclusion/)."""
 
+import datetime
 import json
 from io import StringIO
 from pathlib import Path
@@ -7,8 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from annuaire.export import THEMATIQUES
+from annuaire.models import Structure
 from tests.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,18 +29,28 @@ def errors(kind, records):
     return [f"{record.get('id')}: {error.message}" for record in records for error in check.iter_errors(record)]
 
 
-def test_demo_export_is_valid_against_both_schemas(client):
+def test_demo_export_is_valid_against_both_schemas_and_holds_only_real_structures(client):
     call_command("load_demo", force=True, stdout=StringIO())
     structures = client.get("/annuaire/export/structures.json").json()
     services = client.get("/annuaire/export/services.json").json()
-    assert len(structures) >= 5 and len(services) >= 5
+    assert len(structures) >= 60 and len(services) >= 60
     assert errors("structure", structures) == []
     assert errors("service", services) == []
     ids = {record["id"] for record in structures}
     assert all(service["structure_id"] in ids for service in services)
+    real = set(Structure.objects.published().filter(is_demo=False).values_list("slug", flat=True))
+    assert ids == real
+    # Fictitious entries are never exported, whatever they are called.
+    fictitious = set(Structure.objects.filter(is_demo=True).values_list("slug", flat=True))
+    assert fictitious and not ids & fictitious
+    assert not any("fictif" in record["nom"].lower() for record in structures)
+    # Nobody has verified the demo yet: its date is the day it was loaded, never the source page's own date.
+    today = timezone.localdate().isoformat()
+    assert {record["date_maj"] for record in structures} == {today}
+    assert {record["date_maj"] for record in services} == {today}
 
 
-def test_export_uses_the_schema_vocabulary_and_last_verification(client, organisation):
+def test_export_uses_the_schema_vocabulary_and_the_last_verification_else_the_last_change(client, organisation):
     structure = StructureFactory(
         owner=organisation,
         published=True,
@@ -46,14 +59,29 @@ def test_export_uses_the_schema_vocabulary_and_last_verification(client, organis
         address="1 rue de la Paix",
         postal_code="13001",
         city="Marseille",
+        reviewed_at=timezone.now() - datetime.timedelta(days=40),
         services=[("Conseil", ["maintien-activite", "bien-etre"], ["apres"])],
     )
     StructureFactory(owner=organisation, name="Brouillon")
-    StructureFactory(owner=organisation, published=True, name="Jamais vérifiée", reviewed_at=None)
+    StructureFactory(owner=organisation, published=True, name="Fictive (fictif)", is_demo=True)
+    never = StructureFactory(
+        owner=organisation,
+        published=True,
+        name="Jamais vérifiée",
+        reviewed_at=None,
+        source_date=datetime.date(2015, 9, 27),
+    )
     structures = client.get("/annuaire/export/structures.json").json()
-    assert [s["nom"] for s in structures] == ["Permanence"]
-    assert structures[0]["date_maj"] == structure.reviewed_at.date().isoformat()
+    assert sorted(s["nom"] for s in structures) == ["Jamais vérifiée", "Permanence"]
+    by_name = {s["nom"]: s for s in structures}
+    assert by_name["Permanence"]["date_maj"] == timezone.localdate(structure.reviewed_at).isoformat()
+    # Never verified: the last change here, not the source page's date (2015) presented as a verification.
+    assert by_name["Jamais vérifiée"]["date_maj"] == timezone.localdate(never.updated_at).isoformat()
+    assert "2015" not in by_name["Jamais vérifiée"]["date_maj"]
+    assert errors("structure", structures) == []
     service = client.get("/annuaire/export/services.json").json()[0]
+    assert service["structure_id"] == structure.slug
+    assert service["date_maj"] == by_name["Permanence"]["date_maj"]
     assert service["frais"] == "gratuit" and service["modes_accueil"] == ["en-presentiel"]
     assert service["zone_eligibilite"] == ["france"]
     assert "creer-une-entreprise--developper-son-entreprise" in service["thematiques"]

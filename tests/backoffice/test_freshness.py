@@ -28,8 +28,27 @@ def test_the_public_page_warns_when_an_entry_is_long_overdue(client, organisatio
     assert "Information ancienne" not in client.get(fresh.get_absolute_url()).content.decode()
     assert "Information ancienne" not in client.get(due.get_absolute_url()).content.decode()
     html = client.get(old.get_absolute_url()).content.decode()
-    assert "Information ancienne, à vérifier." in html and "Vérifiée pour la dernière fois le" in html
-    assert "Sa date de vérification est inconnue" in client.get(never.get_absolute_url()).content.decode()
+    assert "Information ancienne, à vérifier." in html and "Vérifiée par l'équipe pour la dernière fois le" in html
+    html = client.get(never.get_absolute_url()).content.decode()
+    assert "Pas encore vérifiée par l'équipe." in html and "Information ancienne" not in html
+
+
+def test_a_source_date_is_never_called_a_verification(client, organisation):
+    sourced = dict(source_url="https://www.service-public.fr/page", source_date=datetime.date(2015, 9, 27))
+    never = StructureFactory(owner=organisation, published=True, reviewed_at=None, **sourced)
+    html = client.get(never.get_absolute_url()).content.decode()
+    assert "Source datée du 27 septembre 2015" in html
+    assert "pas encore vérifiée par l'équipe" in html and "Pas encore vérifiée par l'équipe." in html
+    assert "vérifiée le 27 septembre 2015" not in html.lower() and "Information ancienne" not in html
+    checked = AidFactory(owner=organisation, published=True, reviewed_at=days_ago(3), **sourced)
+    html = client.get(checked.get_absolute_url()).content.decode()
+    assert "Source datée du 27 septembre 2015" in html
+    assert f"vérifiée le {timezone.localdate(checked.reviewed_at):%-d} " in html and "par l'équipe" in html
+    assert "Pas encore vérifiée" not in html
+    # A fictitious entry says it is fictitious, not that it waits for a verification.
+    demo = EventFactory(owner=organisation, published=True, reviewed_at=None, is_demo=True)
+    html = client.get(demo.get_absolute_url()).content.decode()
+    assert "Événement fictif" in html and "Pas encore vérifiée par l'équipe." not in html
 
 
 def test_one_click_confirms_that_an_entry_is_up_to_date(client, people, organisation):
