@@ -40,6 +40,14 @@ class TargetingQuerySet(EditorialQuerySet):
         matching = any_row.filter(territory__in=Territory.objects.enclosing_code(code).values("pk"))
         return self.filter(Exists(matching) | ~Exists(any_row))
 
+    def for_territory(self, departement):
+        """The same as `for_departement`, from the département's row (its region known): a lighter query."""
+        through = self._through("territories")
+        source = f"{self.model._meta.model_name}_id"
+        any_row = through.objects.filter(**{source: OuterRef("pk")})
+        matching = any_row.filter(territory__in=Territory.objects.enclosing(departement).values("pk"))
+        return self.filter(Exists(matching) | ~Exists(any_row))
+
     def with_themes(self, themes):
         """Entries about at least one of these themes (Theme rows or a Theme queryset)."""
         return self._with_theme(theme__in=themes)

@@ -19,6 +19,8 @@ from ressources.models import Aid
 EVENT_DAYS = 60
 # A few A4 pages: the rest is online, and the booklet says how many more there are. Essentials are never cut.
 MAX_AIDS_PER_GROUP = 6
+# The aids a booklet weighs: every essential, and the first others by title (the rest are online).
+BOOKLET_WINDOW = 150
 MAX_STRUCTURES = 25
 MAX_NATIONAL_LINES = 15
 MAX_EVENTS = 15
@@ -46,7 +48,7 @@ class AidGroup:
     label: str
     statuses: set
     aids: list
-    more: int = 0
+    more: bool = False
 
 
 @dataclass
@@ -61,18 +63,18 @@ class Booklet:
     events: list
 
 
-def _group(label, statuses, evaluations) -> AidGroup:
+def _group(label, statuses, evaluations, unseen=0) -> AidGroup:
     """Essentials first and all of them, then the others up to the limit (the same order as the parcours)."""
     essentials = [e.aid for e in evaluations if e.essential]
     others = [e.aid for e in evaluations if not e.essential]
     room = max(MAX_AIDS_PER_GROUP - len(essentials), 2)
-    return AidGroup(label, set(statuses), [*essentials, *others[:room]], max(len(others) - room, 0))
+    return AidGroup(label, set(statuses), [*essentials, *others[:room]], len(others) > room or unseen)
 
 
-def aid_groups(code: str) -> tuple[AidGroup, list[AidGroup], AidGroup]:
+def aid_groups(departement) -> tuple[AidGroup, list[AidGroup], AidGroup]:
     """The aids of a département by statut, with the evaluation of "Mon parcours" for a woman of each statut (any
     phase): one query."""
-    aids = list(eligibility.aids_with_rules(Aid.objects.published().for_departement(code)))
+    aids, unseen = eligibility.shortlist(Aid.objects.published().for_territory(departement), size=BOOKLET_WINDOW)
     by_status = []
     for label, statuses in STATUS_GROUPS:
         seen, evaluations = set(), []
@@ -85,10 +87,10 @@ def aid_groups(code: str) -> tuple[AidGroup, list[AidGroup], AidGroup]:
                 seen.add(aid.pk)
                 evaluations.append(evaluation)
         if evaluations:
-            by_status.append(_group(label, statuses, eligibility.rank(evaluations)))
+            by_status.append(_group(label, statuses, eligibility.rank(evaluations), unseen))
     everyone = eligibility.rank([eligibility.evaluate(aid, Answers()) for aid in aids if not aid.status_codes])
     for_everyone = _group(
-        "Pour toutes, quel que soit le statut", [], [e for e in everyone if not e.aid.is_for_caregiver]
+        "Pour toutes, quel que soit le statut", [], [e for e in everyone if not e.aid.is_for_caregiver], unseen
     )
     caregivers = eligibility.rank([eligibility.evaluate(aid, Answers()) for aid in aids if aid.is_for_caregiver])
     return for_everyone, by_status, _group("Pour les proches qui aident", [], caregivers)
@@ -96,7 +98,7 @@ def aid_groups(code: str) -> tuple[AidGroup, list[AidGroup], AidGroup]:
 
 def booklet(departement) -> Booklet:
     code = departement.code
-    for_everyone, by_status, for_caregivers = aid_groups(code)
+    for_everyone, by_status, for_caregivers = aid_groups(departement)
     through = Structure.territories.through
     here = through.objects.filter(structure_id=OuterRef("pk"), territory__code=code, territory__kind="departement")
     anywhere = through.objects.filter(structure_id=OuterRef("pk"))

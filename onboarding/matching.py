@@ -54,6 +54,7 @@ class Parcours:
     first_steps: list[dict]
     caregiver_aids: list[Suggestion] = field(default_factory=list)
     more_aids: int = 0
+    more_aids_truncated: bool = False
     more_aids_url: str = ""
 
     @property
@@ -104,32 +105,38 @@ def _with_target_flags(queryset, *fields):
     return queryset
 
 
-def evaluate_aids(answers: Answers, departement: Territory | None) -> list[eligibility.Evaluation]:
-    """Every published aid valid in her département, evaluated against her answers and ranked (excluded ones
-    dropped). Two queries whatever the number of aids."""
+def evaluate_aids(answers: Answers, departement: Territory | None) -> tuple[list[eligibility.Evaluation], bool]:
+    """The published aids valid in her département and for her statut and phase, evaluated against her answers and
+    ranked (excluded ones dropped), and whether more were left unread (`eligibility.shortlist`): one query."""
     queryset = Aid.objects.published()
     if departement is not None:
-        queryset = queryset.for_departement(departement.code)
-    queryset = eligibility.aids_with_rules(_themes_first(queryset, answers))
-    evaluations = [eligibility.evaluate(aid, answers, departement_known=departement is not None) for aid in queryset]
-    return eligibility.rank(evaluations)
+        queryset = queryset.for_territory(departement)
+    if answers.status_known:
+        queryset = queryset.for_status(answers.status)
+    if answers.phase:
+        queryset = queryset.for_phase(answers.phase)
+    aids, truncated = eligibility.shortlist(queryset, phase=answers.phase, themes=answers.themes)
+    evaluations = [eligibility.evaluate(aid, answers, departement_known=departement is not None) for aid in aids]
+    return eligibility.rank(evaluations), truncated
 
 
 def aids_for(answers: Answers, departement: Territory | None) -> list[Suggestion]:
     """Her aids in order (never an aid for her caregiver); see `split_aids` for what the page shows."""
-    return [_suggestion(e) for e in evaluate_aids(answers, departement) if not e.aid.is_for_caregiver]
+    evaluations, _unseen = evaluate_aids(answers, departement)
+    return [_suggestion(e) for e in evaluations if not e.aid.is_for_caregiver]
 
 
-def split_aids(evaluations, limit=LIMITS["aids"]):
-    """(her aids shown, how many more, the caregiver's aids): every essential she may have is shown, then others up
-    to the limit (at least MIN_OTHER_AIDS)."""
+def split_aids(evaluations, truncated=False, limit=LIMITS["aids"]):
+    """(her aids shown, how many more, whether there are more still, the caregiver's aids): every essential she may
+    have is shown, then others up to the limit (at least MIN_OTHER_AIDS); "more" counts the others read and not
+    shown, and `truncated` says that more were not even read (the listing has them all)."""
     hers = [e for e in evaluations if not e.aid.is_for_caregiver]
     caregiver = [_suggestion(e) for e in evaluations if e.aid.is_for_caregiver]
     essentials = [e for e in hers if e.essential]
     others = [e for e in hers if not e.essential]
     room = max(limit - len(essentials), MIN_OTHER_AIDS)
     shown = [_suggestion(e) for e in [*essentials, *others[:room]]]
-    return shown, max(len(others) - room, 0), caregiver
+    return shown, max(len(others) - room, 0), truncated, caregiver
 
 
 def _suggestion(evaluation) -> Suggestion:
@@ -174,7 +181,7 @@ def sheets_for(answers: Answers, departement) -> list[Suggestion]:
     if answers.phase:
         queryset = queryset.for_phase(answers.phase)
     if departement is not None:
-        queryset = queryset.for_departement(departement.code)
+        queryset = queryset.for_territory(departement)
     queryset = _themes_first(queryset, answers).order_by("-about_her_needs", "title")
     suggestions = []
     for sheet in queryset[: LIMITS["sheets"]]:
@@ -303,7 +310,7 @@ def parcours(answers: Answers) -> Parcours:
         if answers.departement
         else None
     )
-    aids, more, caregiver = split_aids(evaluate_aids(answers, departement))
+    aids, more, truncated, caregiver = split_aids(*evaluate_aids(answers, departement))
     structures, apps = structures_for(answers, departement)
     return Parcours(
         answers=answers,
@@ -311,6 +318,7 @@ def parcours(answers: Answers) -> Parcours:
         aids=aids,
         caregiver_aids=caregiver,
         more_aids=more,
+        more_aids_truncated=truncated,
         more_aids_url=more_aids_url(answers),
         sheets=sheets_for(answers, departement),
         structures=structures,

@@ -15,11 +15,23 @@ import json
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from django.db.models import Aggregate, CharField, Exists, JSONField, OuterRef, Subquery
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    IntegerField,
+    JSONField,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import JSONObject
 
 from guichet.enums import ForWhom, Phase, ProfessionalStatus, YesNo
-from ressources.enums import CriterionKind
+from ressources.enums import Beneficiary, CriterionKind
 from ressources.models import Aid, AidCriterion
 
 # How to say her statut and phase in a sentence ("vous êtes …", "elle est …").
@@ -91,7 +103,8 @@ class JSONList(Aggregate):
     output_field = JSONField()
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="JSON_AGG", **extra)
+        # As text, like SQLite's: psycopg would otherwise decode it before the field does.
+        return self.as_sql(compiler, connection, function="JSON_AGG", template="%(function)s(%(expressions)s)::text")
 
 
 @dataclass(frozen=True)
@@ -152,6 +165,38 @@ def aids_with_rules(queryset=None):
         has_territories=Exists(territories),
         criteria_rows=_criteria_rows(),
     )
+
+
+# How many aids a page evaluates at most: every essential fits (there are a dozen at most), and enough others to fill
+# the page; the rest is counted, not loaded.
+WINDOW = 60
+
+
+def _needs(themes):
+    if not themes:
+        return Value(False, output_field=BooleanField())
+    return Exists(Aid.themes.through.objects.filter(aid_id=OuterRef("pk"), theme__slug__in=list(themes)))
+
+
+def shortlist(queryset, *, phase: str = "", themes=(), size: int = WINDOW) -> tuple[list[Aid], bool]:
+    """The aids of `queryset` to evaluate for a page, and whether there were more. First the essentials of her phase
+    (of any phase when she gave none), then the aids for a caregiver, then those about her needs, then by title; at
+    most `size`, annotated for `evaluate`. One query whatever the number of aids: the ranking runs on bare rows in a
+    subquery, and the rules are read only for the rows kept."""
+    essential_rows = Aid.essential_phases.through.objects.filter(aid_id=OuterRef("pk"))
+    if phase:
+        essential_rows = essential_rows.filter(phasetag_id=phase)
+    ranked = queryset.annotate(
+        is_essential=Exists(essential_rows),
+        for_caregiver=Case(When(beneficiary=Beneficiary.CAREGIVER, then=1), default=0, output_field=IntegerField()),
+        needs=_needs(themes),
+    ).order_by("-is_essential", "-for_caregiver", "-needs", "title", "pk")
+    rows = list(
+        aids_with_rules(Aid.objects.filter(pk__in=ranked.values("pk")[: size + 1])).annotate(
+            about_her_needs=_needs(themes)
+        )
+    )
+    return rows, len(rows) > size
 
 
 def _split(codes) -> set[str]:

@@ -233,3 +233,28 @@ def test_the_same_answers_share_their_suggestions_for_as_long_as_pages_are_cache
     with django_assert_max_num_queries(3):  # her summary's names and the anonymous counter; no matching queries
         html = other.get("/mon-parcours/").content.decode()
     assert "IJ indépendantes" in html
+
+
+def test_no_cap_cuts_an_essential_and_a_long_list_says_how_to_see_the_rest(client, organisation):
+    for n in range(10):
+        AidFactory(
+            owner=organisation,
+            published=True,
+            title=f"Z essentielle {n}",
+            statuses=["artisane"],
+            phases=["traitement"],
+            essential_phases=["traitement"],
+        )
+    for n in range(70):
+        AidFactory(owner=organisation, published=True, title=f"A autre {n:02d}", phases=["traitement"])
+    AidFactory(owner=organisation, published=True, title="Pour la proche", beneficiary="proche")
+    result = matching.parcours(Answers(status="artisane", phase="traitement"))
+    titles = [s.entry.title for s in result.aids]
+    assert titles[:10] == [f"Z essentielle {n}" for n in range(10)]  # first, whatever their title, and all of them
+    assert len(titles) == 10 + matching.MIN_OTHER_AIDS
+    assert result.more_aids > 0 and result.more_aids_truncated
+    assert [s.entry.title for s in result.caregiver_aids] == ["Pour la proche"]
+    assert "Pour la proche" not in titles
+    set_answers(client, {"status": "artisane", "phase": "traitement"})
+    html = client.get("/mon-parcours/").content.decode()
+    assert "Voir plus de" in html and "/ressources/aides/?statut=artisane&amp;phase=traitement" in html
