@@ -83,10 +83,10 @@ def load():
         {
             "owner": team,
             "status": EditorialStatus.PUBLISHED,
-            "title": "Cancer du sein : une loi pour mieux rembourser les soins, pas encore applicable",
-            "summary": "La loi du 5 février 2025 prévoit la prise en charge intégrale de soins et de "
-            "dispositifs propres au cancer du sein. Fin 2025, ses textes d'application n'étaient pas "
-            "encore publiés : à vérifier.",
+            "title": "Cancer du sein : la loi pour mieux rembourser les soins, où en est-elle ?",
+            "summary": "La loi du 5 février 2025 prévoit la prise en charge intégrale de soins et de dispositifs "
+            "propres au cancer du sein. Un décret de février 2026 est annoncé par des sources secondaires ; la liste "
+            "des dispositifs remboursés n'a pas été trouvée : à vérifier.",
             "body": (
                 "Le cancer du sein est une affection de longue durée (ALD 30) : les soins prévus par le "
                 "protocole de soins rédigé par le médecin traitant sont pris en charge à 100 % du tarif de "
@@ -94,13 +94,18 @@ def load():
                 "La loi n° 2025-106 du 5 février 2025 prévoit d'aller plus loin : prise en charge intégrale "
                 "de soins et de dispositifs propres au cancer du sein (prothèses, dermopigmentation, "
                 "sous-vêtements adaptés), dont la liste doit être fixée par arrêté.\n\n"
-                "Prévu par la loi, pas encore applicable : à la date du 15 octobre 2025, les décrets et "
-                "arrêtés nécessaires n'étaient pas publiés. Cette information est à vérifier ; votre "
-                "caisse d'assurance maladie peut vous dire où en est son application."
+                "Selon des sources secondaires (afdn.org, 26 février 2026 ; lofficieldesmetiers.fr), un décret "
+                "n° 2026-90 du 13 février 2026, publié au Journal officiel du 14 février 2026, ouvre le « parcours de "
+                "soins global » (bilans et suivis en activité physique adaptée, diététique et psychologie) dès le "
+                "début des traitements, et plus seulement après. Nous n'avons pas pu lire ce décret sur Légifrance : "
+                "à vérifier.\n\n"
+                "Les arrêtés qui fixent la liste des dispositifs remboursés (prothèses, dermopigmentation, "
+                "sous-vêtements) n'ont pas été trouvés en décembre 2026 : à vérifier. Votre caisse d'assurance "
+                "maladie ou votre équipe de soins peut vous dire ce qui s'applique aujourd'hui."
             ),
-            "published_on": date(2025, 10, 15),
-            "source_url": "https://www.vie-publique.fr/loi/294423-cancer-du-sein-proposition-de-loi-"
-            "meilleure-prise-en-charge-des-soins",
+            "published_on": date(2026, 12, 2),
+            "source_url": "https://www.afdn.org/actualite/decret-cancer-parcours-soins-global-evolue",
+            "source_date": date(2026, 2, 26),
             # Nobody of the team has confirmed it: no verification date (the back office's "confirmer que
             # c'est à jour" sets it).
             "reviewed_at": None,
