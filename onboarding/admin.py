@@ -78,15 +78,37 @@ class SourceCodeAdmin(CoordinatorAdmin):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="Du", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    end = forms.DateField(label="Au", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    """Whole calendar months, closed ones only (a shorter period could single out one visitor)."""
+
+    start = forms.ChoiceField(label="Du mois de")
+    end = forms.ChoiceField(label="Au mois de (inclus)")
     kind = forms.ChoiceField(label="Quoi", choices=UsageCount.Kind.choices)
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        months = [(f"{m:%Y-%m}", figures.month_label(m)) for m in figures.closed_months(today)]
+        self.fields["start"].choices = months
+        self.fields["end"].choices = months
+        self.fields["start"].error_messages["invalid_choice"] = "Choisissez un mois terminé dans la liste."
+        self.fields["end"].error_messages["invalid_choice"] = "Choisissez un mois terminé dans la liste."
+
+    @staticmethod
+    def initial_for(today) -> dict:
+        months = figures.closed_months(today, 3)
+        return {"start": f"{months[-1]:%Y-%m}", "end": f"{months[0]:%Y-%m}", "kind": UsageCount.Kind.QUESTIONNAIRE}
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "Cette date est avant la date de début.")
+            self.add_error("end", "Ce mois est avant le mois de début.")
         return data
+
+    @staticmethod
+    def period(data) -> tuple:
+        """(first day, last day, kind) of a valid choice."""
+        start = datetime.date.fromisoformat(data["start"] + "-01")
+        end = figures.month_end(datetime.date.fromisoformat(data["end"] + "-01"))
+        return start, end, data["kind"]
 
 
 @admin.register(UsageCount)
@@ -106,12 +128,12 @@ class UsageCountAdmin(CoordinatorAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         today = timezone.localdate()
-        initial = {"start": today - datetime.timedelta(days=90), "end": today, "kind": UsageCount.Kind.QUESTIONNAIRE}
+        initial = PeriodForm.initial_for(today)
         data = request.GET.copy()
         data.pop("format", None)
-        form = PeriodForm(data or None, initial=initial)
-        period = form.cleaned_data if form.is_bound and form.is_valid() else initial
-        start, end, kind = period["start"], period["end"], period["kind"]
+        form = PeriodForm(data or None, initial=initial, today=today)
+        valid = form.is_bound and form.is_valid()
+        start, end, kind = PeriodForm.period(form.cleaned_data if valid else initial)
         tables = []
         for by, (title, _label) in figures.DIMENSIONS.items():
             cells, total = figures.table(kind=kind, by=by, start=start, end=end)
@@ -127,7 +149,7 @@ class UsageCountAdmin(CoordinatorAdmin):
         for table in tables:
             table["total"] = figures.total_shown(table["total"])
         most_viewed = figures.most_viewed(start=start, end=end)
-        if request.GET.get("format") == "csv" and form.is_bound and form.is_valid():
+        if request.GET.get("format") == "csv" and (valid or not form.is_bound):
             return self._csv(tables, most_viewed, start, end)
         weeks = figures.weekly(kind=UsageCount.Kind.QUESTIONNAIRE, start=start, end=end)
         context = {
@@ -138,6 +160,8 @@ class UsageCountAdmin(CoordinatorAdmin):
             "most_viewed": most_viewed,
             "chart": figures.bar_chart(weeks, title="Questionnaires terminés par semaine"),
             "threshold": figures.THRESHOLD,
+            "period": f"{figures.month_label(start)} – {figures.month_label(end.replace(day=1))}",
+            "masked_reason": figures.SECONDARY_REASON if figures.has_masked(tables) else "",
             "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "format=csv",
             "opts": self.model._meta,
         }
@@ -147,6 +171,8 @@ class UsageCountAdmin(CoordinatorAdmin):
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";")
         writer.writerow(["Période", f"{start:%d/%m/%Y} – {end:%d/%m/%Y}", ""])
+        if figures.has_masked(tables):
+            writer.writerow(["Note", figures.SECONDARY_REASON, ""])
         writer.writerow(["Tableau", "Ligne", "Nombre"])
         for table in tables:
             for cell in table["cells"]:

@@ -1,7 +1,9 @@
 """Anonymous figures for the coordinator and funders, from the counters (onboarding.models.UsageCount).
 
-Every cell counts at least 5 people or is shown as "< 5"; when a single cell of a table is hidden, the next smallest
-is hidden too, so that the total cannot give it away (secondary suppression).
+Periods are whole calendar months, closed months only: a day, or two periods a day apart, could single out one
+visitor. Every cell counts at least 5 people or is shown as "< 5"; when a single cell of a table is hidden, the next
+smallest is hidden too ("masqué", with the reason), so that the total cannot give it away (secondary suppression). A
+cell of 5 or more is never hidden otherwise.
 """
 
 from dataclasses import dataclass
@@ -25,15 +27,46 @@ DIMENSIONS = {
 }
 
 
+MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+]  # fmt: skip
+SECONDARY = "masqué"
+SECONDARY_REASON = (
+    "« masqué » : cette case compte au moins 5 personnes, mais elle est cachée pour que le total ne révèle pas une "
+    "petite case du même tableau."
+)
+
+
+def closed_months(today: date, count: int = 24) -> list[date]:
+    """The first day of each of the last `count` whole months before the current one, most recent first."""
+    months, month = [], today.replace(day=1)
+    for _ in range(count):
+        month = (month - timedelta(days=1)).replace(day=1)
+        months.append(month)
+    return months
+
+
+def month_label(month: date) -> str:
+    return f"{MONTHS[month.month - 1]} {month.year}"
+
+
+def month_end(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
 @dataclass
 class Cell:
     label: str
     count: int
     hidden: bool = False
+    masked: bool = False
 
     @property
     def shown(self) -> str:
-        return f"< {THRESHOLD}" if self.hidden else str(self.count)
+        if self.hidden:
+            return f"< {THRESHOLD}"
+        return SECONDARY if self.masked else str(self.count)
 
 
 def table(*, kind: str, by: str, start, end) -> tuple[list[Cell], int]:
@@ -56,14 +89,19 @@ def table(*, kind: str, by: str, start, end) -> tuple[list[Cell], int]:
 
 
 def suppress(cells: list[Cell]) -> list[Cell]:
+    """Small cells hidden ("< 5"); a lone hidden cell takes the next smallest with it ("masqué")."""
     for cell in cells:
         cell.hidden = cell.count < THRESHOLD
     hidden = [cell for cell in cells if cell.hidden]
     if len(hidden) == 1:
         others = sorted((cell for cell in cells if not cell.hidden), key=lambda cell: cell.count)
         if others:
-            others[0].hidden = True
+            others[0].masked = True
     return cells
+
+
+def has_masked(tables) -> bool:
+    return any(cell.masked for table in tables for cell in table["cells"])
 
 
 def total_shown(total: int) -> str:
