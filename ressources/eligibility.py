@@ -203,10 +203,6 @@ def _split(codes) -> set[str]:
     return set(codes.split(",")) if codes else set()
 
 
-def status_phrase(profile) -> str:
-    return STATUS_PHRASES.get(profile.status, "")
-
-
 def subject(profile) -> dict:
     """The words for her, or for the woman a relative or a professional asks for."""
     if getattr(profile, "for_whom", "") in (ForWhom.RELATIVE, ForWhom.PROFESSIONAL):
@@ -214,7 +210,7 @@ def subject(profile) -> dict:
     return {"is": "vous êtes", "object": "vous", "home": "vous", "you": "vous"}
 
 
-def evaluate(aid: Aid, profile, *, departement_known: bool = True, themes=()) -> Evaluation:
+def evaluate(aid: Aid, profile, *, departement_known: bool = True) -> Evaluation:
     """Her verdict on one aid (annotated by `aids_with_rules`), with the reasons and what to check, in words."""
     statuses = _split(getattr(aid, "status_codes", None))
     phases = _split(getattr(aid, "phase_codes", None))
@@ -296,6 +292,7 @@ def rank(evaluations: list[Evaluation]) -> list[Evaluation]:
     def key(evaluation):
         return (
             not evaluation.essential,
+            not getattr(evaluation.aid, "status_codes", None),
             not evaluation.about_her_needs,
             evaluation.verdict != Verdict.ELIGIBLE,
             evaluation.aid.title,
