@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from annuaire.hours_form import OpeningHoursField
 from annuaire.models import ContactRequest, Service, Structure
 from annuaire.resources import StructureResource
 from guichet.admin import CoordinatorAdmin, EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
@@ -49,6 +50,11 @@ class StructureAdmin(EditorialImportExportMixin, EditorialAdmin):
         ("Publication", {"fields": ("owner", "organisation", "status", "source_url", "source_date", "is_demo")}),
         ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "opening_hours":  # a day-by-day table rather than OpenStreetMap code
+            return OpeningHoursField(label="Horaires", help_text="Ils s'affichent en français sur la fiche publique.")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_list_filter(self, request):
         return ("kind", "category", "is_free", *super().get_list_filter(request))
