@@ -161,8 +161,20 @@ def error_reports() -> dict:
     }
 
 
+def mail_failures() -> dict:
+    """E-mails the server refused or could not take (issue 17): how many, and where to see them."""
+    from courriel import queue
+
+    return {
+        "count": queue.failed().count(),
+        "given_up": queue.given_up().count(),
+        "url": reverse("admin:courriel_failedmessage_changelist"),
+    }
+
+
 def desk() -> dict:
     return {
+        "mail": mail_failures(),
         "to_review": to_review(),
         "stale": stale_by_organisation(),
         "requests": contact_requests(),

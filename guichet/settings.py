@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "import_export",
     "simple_history",
+    "mailer",  # the outgoing e-mail queue (django-mailer); sent by `manage.py send_queued_mail`
+    "courriel",
     "ressources",
     "annuaire",
     "agenda",
@@ -138,10 +140,19 @@ STORAGES = {
     },
 }
 
-# E-mail: printed on the console unless an SMTP server is configured.
+# E-mail: every message is written to a queue in the database (django-mailer), in the same transaction as what it
+# tells; the worker `manage.py send_queued_mail --loop` (or every minute by cron) sends it with the real backend and,
+# when the server refuses or does not answer, tries again after 5, 15, 35… minutes. A visitor's action never fails
+# because mail does. The real backend: SMTP when EMAIL_HOST is set, else printed on the worker's console.
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_USE_FILE_LOCK = False  # each message is locked in the database instead (several servers)
+MAILER_ERROR_HANDLER = "courriel.queue.defer_on_failure"
+MAILER_EMAIL_LOG_MESSAGE_DATA = False  # the log of sent messages keeps no content, no address
+GUICHET_MAIL_RETRY_MINUTES = env.env_int("GUICHET_MAIL_RETRY_MINUTES", 5, minimum=1)
+GUICHET_MAIL_MAX_RETRIES = env.env_int("GUICHET_MAIL_MAX_RETRIES", 10, minimum=1)
 EMAIL_HOST = env.env_str("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env.env_int("EMAIL_PORT", 587, minimum=1)
     EMAIL_HOST_USER = env.env_str("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env.env_str("EMAIL_HOST_PASSWORD", "")
@@ -149,7 +160,7 @@ if EMAIL_HOST:
     EMAIL_USE_SSL = env.env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
     EMAIL_TIMEOUT = env.env_int("EMAIL_TIMEOUT", 10, minimum=1)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.env_email("DEFAULT_FROM_EMAIL", "Guichet unique <ne-pas-repondre@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The coordinator (animatrice): receives error reports and, later, requests to be put in touch.

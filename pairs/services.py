@@ -243,10 +243,11 @@ def _message(registration, template, subject, *, session=None, sessions_file=Fal
 
 
 def _send(registration, template, subject, **kwargs) -> None:
+    """Written to the outgoing queue (settings.EMAIL_BACKEND) inside the caller's transaction: the e-mail exists if
+    and only if the change it tells of does; a mail server that is down delays it and fails nothing."""
     if not registration.email:
         return
-    message = _message(registration, template, subject, **kwargs)
-    transaction.on_commit(message.send)
+    _message(registration, template, subject, **kwargs).send()
 
 
 def sessions_calendar(group, sessions) -> bytes:

@@ -1,14 +1,20 @@
 """The production e-mail path: Django's SMTP backend talking to a real SMTP server on loopback."""
 
+import datetime
 import socket
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
+from aiosmtpd.handlers import Message as MessageHandler
 from django.core import mail
+from django.utils import timezone
+from mailer.models import Message
+
+import guichet.settings as project_settings
+from courriel import queue
 
 
-class Collector(Message):
+class Collector(MessageHandler):
     def __init__(self):
         super().__init__()
         self.messages = []
@@ -52,3 +58,28 @@ def test_an_email_goes_through_the_smtp_backend(smtp_server, settings):
     assert received["Subject"] == "[Guichet unique] Essai"
     assert received["To"] == "animatrice@guichet.test"
     assert "accentué" in received.get_payload(decode=True).decode()
+
+
+@pytest.mark.django_db
+def test_the_queue_waits_for_the_smtp_server_and_sends_once_it_answers(smtp_server, settings):
+    """The production path: the queue (django-mailer), then the worker, then SMTP. With the server down the message
+    waits; once the server answers, the worker's next retry sends it, once."""
+    controller, handler = smtp_server
+    settings.EMAIL_BACKEND = project_settings.EMAIL_BACKEND
+    settings.MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    with socket.socket() as probe:  # a port where nothing listens: connection refused
+        probe.bind(("127.0.0.1", 0))
+        settings.EMAIL_PORT = probe.getsockname()[1]
+
+    mail.send_mail("Votre demande au Guichet unique", "Bonjour, accentué.", None, ["elle@exemple.fr"])
+    queue.send_queued()
+    assert not handler.messages and queue.failed().count() == 1
+
+    settings.EMAIL_PORT = controller.port
+    queue.send_queued(timezone.now() + datetime.timedelta(minutes=settings.GUICHET_MAIL_RETRY_MINUTES + 1))
+    queue.send_queued(timezone.now() + datetime.timedelta(minutes=settings.GUICHET_MAIL_RETRY_MINUTES + 2))
+    assert [m["Subject"] for m in handler.messages] == ["Votre demande au Guichet unique"]
+    assert not Message.objects.exists()

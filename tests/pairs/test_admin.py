@@ -75,6 +75,7 @@ def test_manual_add_sends_the_same_emails(client, people, groups, django_capture
 def test_cancel_action_promotes_the_waiting_list(client, people, groups, django_capture_on_commit_callbacks):
     amina = Registration.objects.get(first_name="Amina")
     client.force_login(people.coordinator)
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("admin:pairs_registration_changelist"),

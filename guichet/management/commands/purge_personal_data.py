@@ -3,13 +3,15 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from courriel import queue
 from guichet.models import ErrorReport
 
 
 class Command(BaseCommand):
     help = (
         "Efface ce qui n'est plus nécessaire (à lancer chaque jour par cron) : les empreintes d'adresse "
-        "des signalements après un jour, les signalements traités après la durée de conservation."
+        "des signalements après un jour, les signalements traités après la durée de conservation, le journal des "
+        "e-mails envoyés et les e-mails abandonnés après 30 jours."
     )
 
     def handle(self, *args, **options):
@@ -20,4 +22,9 @@ class Command(BaseCommand):
             .update(fingerprint="")
         )
         deleted, _ = ErrorReport.objects.expired(now).delete()
-        self.stdout.write(f"Empreintes effacées : {cleared}. Signalements supprimés : {deleted}.")
+        mail = queue.purge(now)
+        self.stdout.write(
+            f"Empreintes effacées : {cleared}. Signalements supprimés : {deleted}. "
+            f"Journal des e-mails supprimé : {mail['logs_deleted']}. E-mails abandonnés supprimés : "
+            f"{mail['given_up_deleted']}."
+        )
