@@ -9,6 +9,7 @@ from agenda.resources import EventResource
 from guichet.admin import EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
 from guichet.enums import EditorialStatus
 from guichet.models import StatusChange
+from guichet.spreadsheets import SpreadsheetAdminMixin
 
 
 class OccurrenceForm(forms.ModelForm):
@@ -40,7 +41,7 @@ class OccurrenceInline(EditorialInlineMixin, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(EditorialImportExportMixin, EditorialAdmin):
+class EventAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdmin):
     list_display = ("title", "kind", "starts_at", "repeat", "mode", "city")
     list_select_related = ("owner", "departement")
     search_fields = ("title", "summary", "city", "place_name")

@@ -5,7 +5,7 @@ from import_export import fields, widgets
 
 from agenda.models import Event
 from annuaire.models import Structure
-from guichet.imports import DepartementWidget, EditorialResource
+from guichet.imports import DepartementWidget, EditorialResource, SlugForeignKeyWidget, SlugsWidget
 from guichet.models import Theme
 
 DATETIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -31,13 +31,11 @@ class EventResource(EditorialResource):
     organisateur = fields.Field(
         attribute="organiser",
         column_name="organisateur",
-        widget=widgets.ForeignKeyWidget(Structure, field="slug"),
+        widget=SlugForeignKeyWidget(Structure, what="Structure"),
     )
-    departement = fields.Field(attribute="departement", column_name="departement", widget=DepartementWidget())
-    themes = fields.Field(
-        attribute="themes", column_name="themes", widget=widgets.ManyToManyWidget(Theme, field="slug", separator=",")
-    )
-    debut = fields.Field(attribute="starts_at", column_name="debut", widget=LocalDateTimeWidget())
+    departement = fields.Field(attribute="departement", column_name="département", widget=DepartementWidget())
+    themes = fields.Field(attribute="themes", column_name="thèmes", widget=SlugsWidget(Theme, what="Thème"))
+    debut = fields.Field(attribute="starts_at", column_name="début", widget=LocalDateTimeWidget())
     fin = fields.Field(attribute="ends_at", column_name="fin", widget=LocalDateTimeWidget())
 
     class Meta(EditorialResource.Meta):

@@ -8,6 +8,7 @@ from annuaire.resources import StructureResource
 from guichet.admin import CoordinatorAdmin, EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
 from guichet.answers import Answers
 from guichet.answers import summary as answers_summary
+from guichet.spreadsheets import SpreadsheetAdminMixin
 
 
 class ServiceInline(EditorialInlineMixin, admin.StackedInline):
@@ -18,7 +19,7 @@ class ServiceInline(EditorialInlineMixin, admin.StackedInline):
 
 
 @admin.register(Structure)
-class StructureAdmin(EditorialImportExportMixin, EditorialAdmin):
+class StructureAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdmin):
     list_display = ("name", "kind", "category", "city")
     search_fields = ("name", "summary", "city")
     prepopulated_fields = {"slug": ("name",)}

@@ -3,11 +3,13 @@
 from import_export import fields
 
 from annuaire.models import Structure
-from guichet.imports import DepartementsWidget, EditorialResource
+from guichet.imports import EditorialResource, TerritoriesWidget
 
 
 class StructureResource(EditorialResource):
-    departements = fields.Field(attribute="territories", column_name="departements", widget=DepartementsWidget())
+    territoires = fields.Field(attribute="territories", column_name="territoires", widget=TerritoriesWidget())
+
+    former_headers = {"departements": "territoires"}
 
     class Meta(EditorialResource.Meta):
         model = Structure
@@ -26,7 +28,7 @@ class StructureResource(EditorialResource):
             "on_referral",
             "membership",
             "access_note",
-            "departements",
+            "territoires",
             "address",
             "postal_code",
             "city",

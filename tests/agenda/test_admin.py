@@ -223,7 +223,7 @@ def test_import_errors_are_french_and_import_nothing(people):
     messages = " ".join(
         str(e) for invalid in result.invalid_rows for errors in invalid.error_dict.values() for e in errors
     )
-    assert "14/03/2027 14:00" in messages and "Département inconnu : 93x" in messages
+    assert "14/03/2027 14:00" in messages and "Département inconnu : « 93x »" in messages
     assert "La fin doit venir après le début." in messages
     assert not Event.objects.exists()
 

@@ -1,9 +1,11 @@
 from pathlib import Path
 
 import tablib
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from annuaire.resources import StructureResource
+from guichet.spreadsheets import read_table
 
 
 def row_problems(result) -> list[str]:
@@ -36,10 +38,10 @@ class Command(BaseCommand):
         path = Path(fichier)
         if not path.exists():
             raise CommandError(f"Fichier introuvable : {path}")
-        if path.suffix.lower() == ".xlsx":
-            dataset = tablib.Dataset().load(path.read_bytes(), format="xlsx")
-        else:
-            dataset = tablib.Dataset().load(path.read_text(encoding="utf-8-sig"), format="csv")
+        try:
+            dataset = read_table(path.read_bytes(), filename=path.name)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         resource = StructureResource()
         result = resource.import_data(dataset, dry_run=True)
         problems = row_problems(result)
