@@ -264,9 +264,13 @@ def value_in_words(instance, attribute: str) -> str:
     except FieldDoesNotExist:
         model_field = None
     if isinstance(model_field, models.ManyToManyField):
-        if instance.pk is None:
+        read = getattr(instance, "_imported_m2m", {})  # what the row gives, saved or only proposed
+        if attribute in read:
+            related = list(read[attribute])
+        elif instance.pk is None:
             return EMPTY
-        related = list(getattr(instance, attribute).all())
+        else:
+            related = list(getattr(instance, attribute).all())
         if related and isinstance(related[0], Territory):
             related.sort(key=lambda t: (KIND_ORDER.index(t.kind), t.code))
             return ", ".join(territory_words(t) for t in related)
@@ -376,10 +380,11 @@ class EditorialResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        instance._imported_m2m = {}
         for field in self.get_import_fields():
             if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
                 try:
-                    field.clean(row)
+                    instance._imported_m2m[field.attribute] = field.clean(row)
                 except ValueError as error:
                     errors.setdefault(field.attribute, []).append(ValidationError(str(error)))
         if errors:

@@ -346,3 +346,12 @@ def test_import_and_export_screens_speak_french(client, people, organisation):
     assert "Tout sélectionner" in export_page and "Catégorie" in export_page and "Gratuit" in export_page
     import_page = page_text(client.get(reverse("admin:annuaire_structure_import")))
     assert "région:93" in import_page and "CSV (Excel, séparateur point-virgule)" in import_page
+
+
+def test_an_operator_sees_her_territory_change_in_the_preview(client, people, carsat):
+    """Whether the row is saved or kept as a proposed change, the preview shows what the file asks for."""
+    client.force_login(people.owner_operator)
+    data = tablib.Dataset(headers=["adresse", "organisation", "territoires"])
+    data.append(["carsat-sud-est", "proprietaire", "région:93"])
+    text = page_text(preview_through_admin(client, data.export("csv").encode()))
+    assert "Territoires : région Provence-Alpes-Côte d'Azur, Bouches-du-Rhône (13) → région Provence" in text
