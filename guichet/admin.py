@@ -6,23 +6,27 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import HttpResponseRedirect
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 from js_asset import Media as JsMedia
 from simple_history.admin import SimpleHistoryAdmin
 
-from guichet import invitations, review
-from guichet.enums import EditorialStatus, Role
+from guichet import invitations, proposals, review
+from guichet.enums import EditorialStatus, ProposalState, Role
 from guichet.models import (
     Announcement,
     ErrorReport,
     Organisation,
     PhaseTag,
+    ProposedChange,
     StatusChange,
     StatusTag,
     Territory,
@@ -118,11 +122,13 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
 
     - operators see and edit only their organisations' entries, may only move them between brouillon and à relire,
       and cannot give an entry to another organisation;
-    - the coordinator and administrators see everything and publish.
+    - an operator's edit of a published entry (its fields, its inlines, a revert to an old version) is kept as a
+      proposed change (guichet.proposals) while the published version stays online;
+    - the coordinator and administrators see everything, publish, and review proposed changes.
     """
 
     change_form_template = "admin/guichet/editorial_change_form.html"
-    list_display_editorial = ("status", "owner", "freshness", "updated_at")
+    list_display_editorial = ("status", "review_state", "owner", "freshness", "updated_at")
     list_filter = ("status", NeedsReviewFilter, "owner")
     list_select_related = ("owner",)
     readonly_fields = ("created_at", "updated_at", "reviewed_at")
@@ -149,10 +155,68 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
             )
         return f"Vérifié le {timezone.localtime(obj.reviewed_at):%d/%m/%Y}"
 
+    @admin.display(description="relecture")
+    def review_state(self, obj):
+        if obj.proposal_state == ProposalState.PENDING:
+            return "Modification en attente"
+        if obj.proposal_state == ProposalState.SENT_BACK:
+            return f"Renvoyée : {obj.proposal_comment}"
+        if obj.status == EditorialStatus.DRAFT and obj.sent_back_note:
+            return f"Renvoyée : {obj.sent_back_note}"
+        return ""
+
     # Who sees what.
 
     def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user)
+        content_type = ContentType.objects.get_for_model(self.model)
+        proposal = ProposedChange.objects.open().filter(content_type=content_type, object_id=OuterRef("pk"))
+        sent_back = StatusChange.objects.filter(
+            content_type=content_type,
+            object_id=OuterRef("pk"),
+            from_status=EditorialStatus.REVIEW,
+            to_status=EditorialStatus.DRAFT,
+        ).order_by("-created_at", "-pk")
+        return (
+            super()
+            .get_queryset(request)
+            .editable_by(request.user)
+            .annotate(
+                proposal_state=Subquery(proposal.values("state")[:1]),
+                proposal_comment=Subquery(proposal.values("comment")[:1]),
+                sent_back_note=Subquery(sent_back.values("note")[:1]),
+            )
+        )
+
+    def get_object(self, request, object_id, from_field=None):
+        """An operator with a proposed change open sees her proposal in the form, not the published values."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and not request.user.is_coordinator:
+            proposal = proposals.open_proposal(obj)
+            if proposal is not None:
+                fields = {f.name: f for f in proposals.editable_fields(self.model)}
+                for name, raw in proposal.values.items():
+                    if name in fields:
+                        setattr(obj, fields[name].attname, proposals.load(fields[name], raw))
+                obj._proposal_m2m = proposal.m2m
+        return obj
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        chosen = getattr(obj, "_proposal_m2m", None)
+        if not chosen:
+            return form
+
+        class ProposalForm(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, **inner)
+                for name, pks in chosen.items():
+                    if name in self.fields:
+                        self.initial[name] = pks
+
+        return ProposalForm
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return review.FrenchHistoryHelper(self.model, historical_record)
 
     def has_module_permission(self, request):
         return request.user.is_active and (request.user.is_coordinator or request.user.is_operator)
@@ -181,6 +245,8 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and not obj.allowed_statuses(request.user):
             readonly.append("status")
+        if obj is not None and not request.user.is_coordinator:
+            readonly.append("owner")  # only the coordinator gives an entry to another organisation
         return readonly
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -199,44 +265,77 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
         return field
 
     def save_model(self, request, obj, form, change):
-        """A status change made in the form goes through the model's transition, with its history row."""
+        """Every save asks guichet.proposals: an operator's edit of a published entry becomes a proposed change; a
+        status change made in the form goes through the model's transition, with its history row; a revert to an
+        old version restores its content only, never its owner, status or verification date."""
+        user = request.user
         new_status = obj.status
-        if change:
-            obj.status = form.initial.get("status", obj.status)
-        else:
+        if not change:
             obj.status = EditorialStatus.DRAFT
-        if not change and not request.user.is_coordinator:
-            if not Organisation.objects.of_member(request.user).filter(pk=obj.owner_id).exists():
+            if not user.is_coordinator and not Organisation.objects.of_member(user).filter(pk=obj.owner_id).exists():
                 raise PermissionDenied
-        if (
-            change
-            and not request.user.is_coordinator
-            and obj.status == EditorialStatus.PUBLISHED
-            and form.has_changed()
-        ):
-            # An operator's change to a published entry is reviewed before it goes out again: the entry goes back to
-            # "à relire" in the same save, so its history diffs cleanly against the last published version.
-            obj.full_clean()
-            obj.status = EditorialStatus.REVIEW
             super().save_model(request, obj, form, change)
-            StatusChange.record(
-                obj,
-                by=request.user,
-                from_status=EditorialStatus.PUBLISHED,
-                to_status=EditorialStatus.REVIEW,
-                note="Modifiée après publication : à relire.",
-            )
-            review.notify_submitted(obj, by=request.user)
-            self.message_user(
-                request,
-                "Vos modifications sont enregistrées et soumises à l'animatrice : la fiche est hors ligne jusqu'à sa "
-                "relecture.",
-                messages.WARNING,
-            )
+            if new_status != obj.status:
+                obj.change_status(new_status, by=user)
+            return
+        live = type(obj).objects.get(pk=obj.pk)
+        obj.status = live.status
+        if getattr(request, "_guichet_revert", False):
+            obj.owner_id, obj.reviewed_at, new_status = live.owner_id, live.reviewed_at, live.status
+        if not user.is_coordinator:
+            obj.owner_id = live.owner_id
+        proposals.check_ownership(obj, by=user)
+        if proposals.must_propose(obj, by=user):
+            chosen = {f.name: form.cleaned_data[f.name] for f in obj._meta.many_to_many if f.name in form.cleaned_data}
+            obj._proposing = True
+            obj._proposal = proposals.propose(obj, by=user, fields=list(form.cleaned_data), m2m=chosen)
+            form.save_m2m = lambda: None  # the choices wait in the proposal too (the history view calls this)
             return
         super().save_model(request, obj, form, change)
         if new_status != obj.status:
-            obj.change_status(new_status, by=request.user)
+            obj.change_status(new_status, by=user)
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        if not getattr(obj, "_proposing", False):
+            return super().save_related(request, form, formsets, change)
+        # Inline rows (a structure's services, an event's dates…) wait in the same proposal.
+        inlines = dict(found for found in map(proposals.inline_changes, formsets) if found)
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        if inlines:
+            obj._proposal = proposals.propose(obj, by=request.user, inlines=inlines)
+        return None
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request._guichet_revert = True
+        # simple-history's submit line reads this variable without defining it (our templates are strict).
+        extra_context = {"onclick_attrib": "", **(extra_context or {})}
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "_proposing", False):
+            if "_confirm_up_to_date" in request.POST:
+                obj.confirm_up_to_date(by=request.user)
+            if proposals.open_proposal(obj) is not None:
+                self.message_user(
+                    request,
+                    f"« {obj} » : votre modification attend la relecture de l'animatrice. La version publiée reste en "
+                    "ligne sans changement d'ici là.",
+                    messages.SUCCESS,
+                )
+            else:
+                self.message_user(request, f"« {obj} » : rien ne change par rapport à la version publiée.")
+            if "_continue" in request.POST or "_confirm_up_to_date" in request.POST:
+                return HttpResponseRedirect(request.path)
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        if "_confirm_up_to_date" in request.POST:
+            # "Enregistrer et confirmer que c'est à jour": one click after she looked at the entry.
+            obj.confirm_up_to_date(by=request.user)
+            self.message_user(request, f"« {obj} » : informations confirmées à jour aujourd'hui.", messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
         # A readable address is set once from the title; a later title change keeps it (old links keep working).
@@ -244,15 +343,13 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_confirm"] = obj is not None and obj.can_edit(request.user)
+        if obj is not None and obj.pk:
+            opts = self.model._meta
+            context["proposal"] = proposals.open_proposal(obj)
+            context["proposal_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_proposal", args=[obj.pk])
+            if obj.status == EditorialStatus.DRAFT:
+                context["sent_back_note"] = proposals.last_sent_back_note(obj)
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
-
-    def response_change(self, request, obj):
-        """ "Enregistrer et confirmer que c'est à jour": one click after she looked at the entry."""
-        if "_confirm_up_to_date" in request.POST:
-            obj.confirm_up_to_date(by=request.user)
-            self.message_user(request, f"« {obj} » : informations confirmées à jour aujourd'hui.", messages.SUCCESS)
-            return HttpResponseRedirect(request.path)
-        return super().response_change(request, obj)
 
     # Transitions as bulk actions.
 
@@ -277,9 +374,24 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
     def back_to_draft(self, request, queryset):
         self._transition(request, queryset, "back_to_draft", "repassée(s) en brouillon")
 
-    @admin.action(description="Publier")
+    @admin.action(description="Publier (ou publier la modification proposée)")
     def publish(self, request, queryset):
-        self._transition(request, queryset, "publish", "publiée(s)")
+        pending = {
+            p.object_id: p
+            for p in proposals.proposals_by_pk(self.model, queryset.values_list("pk", flat=True)).values()
+            if p.state == ProposalState.PENDING
+        }
+        approved = 0
+        for entry in queryset.filter(pk__in=list(pending)):
+            try:
+                proposals.approve(pending[entry.pk], by=request.user)
+                approved += 1
+            except (PermissionDenied, ValidationError) as error:
+                messages_ = getattr(error, "messages", [str(error)])
+                self.message_user(request, f"« {entry} » : {' '.join(messages_)}", messages.ERROR)
+        if approved:
+            self.message_user(request, f"{approved} modification(s) proposée(s) publiée(s).", messages.SUCCESS)
+        self._transition(request, queryset.exclude(pk__in=list(pending)), "publish", "publiée(s)")
 
     @admin.action(description="Archiver")
     def archive(self, request, queryset):
@@ -297,13 +409,19 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
         if "apply" in request.POST and form.is_valid():
             comment = form.cleaned_data["comment"]
             done = 0
+            pending = proposals.proposals_by_pk(self.model, [entry.pk for entry in entries])
             for entry in entries:
-                if entry.status == EditorialStatus.DRAFT:
+                proposal = pending.get(entry.pk)
+                if proposal is not None and proposal.state == ProposalState.PENDING:
+                    proposals.send_back(proposal, by=request.user, comment=comment)
+                    done += 1
+                    continue
+                if entry.status in (EditorialStatus.DRAFT, EditorialStatus.PUBLISHED):
                     continue
                 entry.back_to_draft(by=request.user, note=comment[:500])
                 review.notify_sent_back(entry, comment=comment, by=request.user)
                 done += 1
-            self.message_user(request, f"{done} fiche(s) renvoyée(s) en brouillon ; les opératrices sont prévenues.")
+            self.message_user(request, f"{done} fiche(s) renvoyée(s) ; les opératrices sont prévenues.")
             return None
         context = {
             **self.admin_site.each_context(request),
@@ -321,6 +439,62 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
             for name in ("publish", "archive", "send_back", "delete_selected"):
                 actions.pop(name, None)
         return actions
+
+    # Proposed changes: the coordinator reads the diff, then publishes or sends back; the operator reads it too.
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/modification/",
+                self.admin_site.admin_view(self.proposal_view),
+                name=f"{opts.app_label}_{opts.model_name}_proposal",
+            ),
+            *super().get_urls(),
+        ]
+
+    def proposal_view(self, request, object_id):
+        entry = self.model.objects.editable_by(request.user).filter(pk=object_id).select_related("owner").first()
+        if entry is None:
+            raise Http404("Cette fiche n'existe pas ou vous ne pouvez pas la voir.")
+        opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
+        proposal = proposals.open_proposal(entry)
+        if proposal is None:
+            self.message_user(request, "Aucune modification proposée n'attend sur cette fiche.")
+            return HttpResponseRedirect(change_url)
+        form = SendBackForm(request.POST if "_send_back" in request.POST else None)
+        if request.method == "POST":
+            if not request.user.is_coordinator:
+                raise PermissionDenied
+            if "_approve" in request.POST:
+                try:
+                    proposals.approve(proposal, by=request.user)
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                else:
+                    self.message_user(request, f"« {entry} » : modification publiée.", messages.SUCCESS)
+                    return HttpResponseRedirect(reverse("admin:index"))
+            elif form.is_valid():
+                proposals.send_back(proposal, by=request.user, comment=form.cleaned_data["comment"])
+                self.message_user(
+                    request, f"« {entry} » : modification renvoyée ; les opératrices sont prévenues.", messages.SUCCESS
+                )
+                return HttpResponseRedirect(reverse("admin:index"))
+        changes, rows = review.proposal_changes(entry, proposal)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Modification proposée — {entry}",
+            "entry": entry,
+            "proposal": proposal,
+            "changes": changes,
+            "rows": rows,
+            "form": form,
+            "opts": opts,
+            "change_url": change_url,
+            "can_decide": request.user.is_coordinator,
+        }
+        return TemplateResponse(request, "admin/guichet/proposal.html", context)
 
 
 class EditorialInlineMixin:

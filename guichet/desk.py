@@ -12,9 +12,10 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from guichet import review
 from guichet.enums import EditorialStatus
 from guichet.freshness import editorial_models
-from guichet.models import ErrorReport
+from guichet.models import ErrorReport, ProposedChange
 
 REVIEW_LIMIT = 30
 DIFF_IGNORED = {
@@ -34,30 +35,28 @@ DIFF_IGNORED = {
 
 
 @dataclass
-class Change:
-    field: str
-    before: str
-    after: str
-
-
-@dataclass
 class ToReview:
     entry: object
     kind: str
     url: str
     submitted_by: str
-    changes: list[Change] = field(default_factory=list)
+    changes: list[review.Change] = field(default_factory=list)
+    rows: list = field(default_factory=list)
     is_new: bool = False
+
+
+@dataclass
+class Proposed:
+    entry: object
+    kind: str
+    url: str
+    author: str
+    fields: list[str]
 
 
 def _admin_url(entry):
     opts = entry._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
-
-
-def _short(value) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= 140 else text[:139] + "…"
 
 
 def to_review() -> list[ToReview]:
@@ -80,15 +79,10 @@ def to_review() -> list[ToReview]:
             .order_by("id", "history_date")
             .values_list("id", "history_user__email")
         )
-        fields = [f for f in history._meta.concrete_fields if f.attname not in DIFF_IGNORED]
+        names = [f.name for f in model._meta.concrete_fields if f.attname not in DIFF_IGNORED]
         for entry in entries:
             before = published.get(entry.pk)
-            changes = []
-            if before is not None:
-                for f in fields:
-                    old, new = getattr(before, f.attname, None), getattr(entry, f.attname, None)
-                    if old != new:
-                        changes.append(Change(str(f.verbose_name), _short(old), _short(new)))
+            changes = review.compare(model, before, entry, names) if before is not None else []
             items.append(
                 ToReview(
                     entry=entry,
@@ -97,6 +91,36 @@ def to_review() -> list[ToReview]:
                     submitted_by=latest_by.get(entry.pk) or "",
                     changes=changes,
                     is_new=before is None,
+                )
+            )
+    return items
+
+
+def proposed_changes() -> list[Proposed]:
+    """Operators' changes of published entries waiting for review (the published versions stay online), with the
+    names of what they change; the whole diff is on each one's review page. One query per kind of content."""
+    pending = list(ProposedChange.objects.pending().select_related("content_type", "author")[:REVIEW_LIMIT])
+    by_model: dict = {}
+    for proposal in pending:
+        by_model.setdefault(proposal.content_type.model_class(), []).append(proposal)
+    items = []
+    for model, rows in by_model.items():
+        entries = model.objects.select_related("owner").in_bulk([p.object_id for p in rows])
+        opts = model._meta
+        for proposal in rows:
+            entry = entries.get(proposal.object_id)
+            if entry is None:
+                continue
+            fields = [str(opts.get_field(name).verbose_name) for name in [*proposal.values, *proposal.m2m]]
+            for rel in proposal.inlines.values():
+                fields.append(str(apps.get_model(rel["model"])._meta.verbose_name_plural))
+            items.append(
+                Proposed(
+                    entry=entry,
+                    kind=str(opts.verbose_name),
+                    url=reverse(f"admin:{opts.app_label}_{opts.model_name}_proposal", args=[entry.pk]),
+                    author=proposal.author.email if proposal.author else "",
+                    fields=fields,
                 )
             )
     return items
@@ -176,6 +200,7 @@ def desk() -> dict:
     return {
         "mail": mail_failures(),
         "to_review": to_review(),
+        "proposed": proposed_changes(),
         "stale": stale_by_organisation(),
         "requests": contact_requests(),
         "sign_ups": sign_ups(),

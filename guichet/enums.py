@@ -72,3 +72,11 @@ class YesNo(models.TextChoices):
     YES = "oui", "Oui"
     NO = "non", "Non"
     UNKNOWN = "nsp", "Je ne sais pas"
+
+
+class ProposalState(models.TextChoices):
+    """Where an operator's proposed change of a published entry stands (the published version stays online)."""
+
+    PENDING = "en-attente", "Modification en attente"
+    SENT_BACK = "renvoyee", "Renvoyée"
+    APPLIED = "publiee", "Publiée"

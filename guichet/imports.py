@@ -19,6 +19,7 @@ from import_export import fields, resources, widgets
 
 from guichet.enums import EditorialStatus, TerritoryKind
 from guichet.models import Organisation, Territory
+from guichet.proposals import ProposalResourceMixin  # saving rows: the proposed-change rule (guichet.proposals)
 from guichet.spreadsheets import escape_formula, unescape_formula
 
 EMPTY = ""
@@ -331,7 +332,7 @@ class ImportProblem(Exception):
 COLUMN_NAMES = {"address": "adresse postale", "source_url": "source (lien)"}
 
 
-class EditorialResource(resources.ModelResource):
+class EditorialResource(ProposalResourceMixin, resources.ModelResource):
     adresse = fields.Field(attribute="slug", column_name="adresse")
     organisation = fields.Field(
         attribute="owner",

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from guichet import proposals
 from guichet.admin import BaseAdmin, EditorialAdmin, EditorialInlineMixin
 from pairs import attendance, services
 from pairs.enums import RegistrationStatus as Status
@@ -152,6 +153,10 @@ class PeerGroupAdmin(EditorialAdmin):
         group = form.instance
         existing = set(group.sessions.values_list("starts_at", flat=True))
         new = [GroupSession(group=group, starts_at=s, ends_at=e) for s, e in form.series() if s not in existing]
+        if new and getattr(group, "_proposing", False):
+            # A published group's new series waits in its proposed change, like any other edit (guichet.proposals).
+            group._proposal = proposals.propose(group, by=request.user, inlines=proposals.new_rows(new, fk="group"))
+            new = []
         GroupSession.objects.bulk_create(new)
         if new:
             self.message_user(request, f"{len(new)} séance(s) ajoutée(s).", messages.SUCCESS)

@@ -1,5 +1,5 @@
 from guichet.models.announcements import Announcement
-from guichet.models.editorial import EditorialModel, EditorialQuerySet, StatusChange
+from guichet.models.editorial import EditorialModel, EditorialQuerySet, ProposedChange, StatusChange
 from guichet.models.pageviews import PageView
 from guichet.models.people import Organisation, User
 from guichet.models.reminders import ReminderSent
@@ -16,6 +16,7 @@ __all__ = [
     "Organisation",
     "PageView",
     "PhaseTag",
+    "ProposedChange",
     "ReminderSent",
     "StatusChange",
     "SluggedModel",

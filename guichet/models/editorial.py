@@ -6,17 +6,28 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from guichet.enums import EditorialStatus
+from guichet.enums import EditorialStatus, ProposalState
 
 # What an operator may do: move her own entries between these two statuses, nothing else.
 OPERATOR_STATUSES = {EditorialStatus.DRAFT, EditorialStatus.REVIEW}
 # Submitting or publishing validates the whole entry; drafts may be incomplete.
 VALIDATED_STATUSES = {EditorialStatus.REVIEW, EditorialStatus.PUBLISHED}
+# Never part of a proposed change: who owns the entry, where it stands in the workflow, and bookkeeping.
+PROTECTED_FIELDS = {"id", "owner", "status", "created_at", "updated_at", "reviewed_at", "search_text"}
+
+
+def _request_user():
+    """The person behind the current request (django-simple-history's middleware keeps the request), or None for a
+    management command."""
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
 
 
 def review_cutoff(now=None):
@@ -91,6 +102,31 @@ class EditorialModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.check_operator_save()
+        super().save(*args, **kwargs)
+
+    def check_operator_save(self) -> None:
+        """The rule below every path (admin form, inline, action, import, history revert): during an operator's
+        request, a published entry changes only through an approved proposed change (guichet.proposals), an entry
+        is published only by the coordinator, and its owner never changes. Management commands have no request."""
+        user = _request_user()
+        if user is None or user.is_coordinator or self._state.adding or self.pk is None:
+            return
+        from guichet import proposals
+
+        if proposals.applying(self):
+            return
+        live = type(self).objects.filter(pk=self.pk).values("status", "owner_id").first()
+        if live is None:
+            return
+        if live["owner_id"] != self.owner_id:
+            raise PermissionDenied("Seule l'animatrice change l'organisation propriétaire d'une fiche.")
+        if EditorialStatus.PUBLISHED in (live["status"], self.status):
+            raise PermissionDenied(
+                "Une fiche publiée ne change qu'après relecture : proposez la modification, l'animatrice la publie."
+            )
 
     @property
     def is_published(self) -> bool:
@@ -172,9 +208,13 @@ class EditorialModel(models.Model):
         """She looked at the entry and it is still right: stamp the verification date."""
         if not self.can_edit(by):
             raise PermissionDenied("Vous ne pouvez pas confirmer cette fiche.")
-        self.reviewed_at = timezone.now()
-        with transaction.atomic():
-            self.save()
+        from guichet import proposals
+
+        # Only the date: edits the form made to this instance in memory (a proposed change) stay proposed.
+        fresh = type(self).objects.get(pk=self.pk)
+        self.reviewed_at = fresh.reviewed_at = timezone.now()
+        with transaction.atomic(), proposals.allowed(fresh):
+            fresh.save()
             StatusChange.record(
                 self,
                 by=by,
@@ -221,3 +261,66 @@ class StatusChange(models.Model):
             by=by if by and by.is_authenticated else None,
             note=note,
         )
+
+
+class ProposedChangeQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet applied: waiting for the coordinator, or sent back to the operator with a comment."""
+        return self.filter(state__in=[ProposalState.PENDING, ProposalState.SENT_BACK])
+
+    def pending(self):
+        """Waiting for the coordinator's review."""
+        return self.filter(state=ProposalState.PENDING)
+
+    def for_entry(self, entry):
+        """The proposed changes of one entry."""
+        return self.filter(content_type=ContentType.objects.get_for_model(entry), object_id=entry.pk)
+
+
+class ProposedChange(models.Model):
+    """An operator's edit of a published entry, kept aside while the published version stays online: the new
+    values of its fields (`values`, JSON, only those that differ), its many-to-many choices (`m2m`, primary keys)
+    and its inline rows (`inlines`: per relation, rows updated, added and deleted). At most one open per entry;
+    the rules are in guichet.proposals."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    entry = GenericForeignKey("content_type", "object_id")
+    state = models.CharField(
+        "état", max_length=12, choices=ProposalState.choices, default=ProposalState.PENDING, db_index=True
+    )
+    values = models.JSONField("champs modifiés", default=dict, blank=True, encoder=DjangoJSONEncoder)
+    m2m = models.JSONField("choix modifiés", default=dict, blank=True, encoder=DjangoJSONEncoder)
+    inlines = models.JSONField("lignes modifiées", default=dict, blank=True, encoder=DjangoJSONEncoder)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="proposée par", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    comment = models.TextField("commentaire de l'animatrice", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="relue par", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField("relue le", null=True, blank=True)
+    created_at = models.DateTimeField("proposée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    objects = ProposedChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "modification proposée"
+        verbose_name_plural = "modifications proposées"
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(state__in=[ProposalState.PENDING, ProposalState.SENT_BACK]),
+                name="one_open_proposal_per_entry",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_state_display()} — {self.entry}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.values or self.m2m or self.inlines)

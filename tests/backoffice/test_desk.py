@@ -32,7 +32,7 @@ def sheet_form(entry, organisation, **changes):
     return data
 
 
-def test_submitted_then_diffed_against_the_published_version(
+def test_a_correction_is_proposed_then_diffed_against_the_published_version(
     client, people, organisation, settings, django_capture_on_commit_callbacks
 ):
     sheet = SheetFactory(owner=organisation, title="Arrêt de travail", slug="arret", summary="Ancien résumé.")
@@ -40,26 +40,29 @@ def test_submitted_then_diffed_against_the_published_version(
     sheet.publish(by=people.coordinator)
     client.force_login(people.owner_operator)
     url = reverse("admin:ressources_sheet_change", args=[sheet.pk])
-    # She edits the published entry: her change goes to review before it is online again.
+    # She edits the published entry: her change waits for review, the published version stays online.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, sheet_form(sheet, organisation, summary="Nouveau résumé."))
     assert response.status_code == 302
     sheet.refresh_from_db()
-    assert sheet.status == EditorialStatus.REVIEW and sheet.summary == "Nouveau résumé."
-    assert client.get(sheet.get_absolute_url()).status_code == 200  # her preview
+    assert sheet.status == EditorialStatus.PUBLISHED and sheet.summary == "Ancien résumé."
     client.logout()
-    assert client.get(sheet.get_absolute_url()).status_code == 404  # offline until reviewed
-    client.force_login(people.owner_operator)
+    public = client.get(sheet.get_absolute_url())
+    assert public.status_code == 200 and "Ancien résumé." in public.content.decode()
     [notice] = mail.outbox
     assert notice.to == [settings.GUICHET_COORDINATOR_EMAIL]
-    assert notice.subject == "Une fiche à relire — Guichet unique" and "Arrêt de travail" in notice.body
+    assert notice.subject == "Une modification à relire — Guichet unique" and "Arrêt de travail" in notice.body
+    assert "La version publiée reste en ligne." in notice.body
 
     client.force_login(people.coordinator)
     desk = client.get(reverse("admin:index")).content.decode()
-    assert "À relire (1)" in desk and "Arrêt de travail" in desk
-    assert "<del>Ancien résumé.</del> → <ins>Nouveau résumé.</ins>" in desk
-    assert reverse("admin:ressources_sheet_change", args=[sheet.pk]) in desk
+    assert "Modifications proposées (1)" in desk and "Arrêt de travail" in desk
+    review_url = reverse("admin:ressources_sheet_proposal", args=[sheet.pk])
+    assert review_url in desk
+    page = client.get(review_url).content.decode()
+    assert "<del>Ancien </del>résumé." in page and "<ins>Nouveau </ins>résumé." in page
+    assert "En bref" in page and "summary" not in page
 
 
 def test_a_new_entry_says_so_on_the_desk(client, people, organisation):

@@ -2,8 +2,14 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from agenda.resources import EventResource
+from annuaire.models import Service
+from annuaire.resources import StructureResource
 from guichet.freshness import editorial_models
+from ressources.enums import CriterionKind
+from ressources.models import AidCriterion, SheetQuestion
 from tests.factories import (
     AidFactory,
     AnnouncementFactory,
@@ -13,7 +19,7 @@ from tests.factories import (
     SheetFactory,
     StructureFactory,
 )
-from tests.helpers.roles import check_editorial_matrix
+from tests.helpers.roles import check_editorial_matrix, check_operator_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +41,63 @@ def test_every_editorial_model_is_covered():
 @pytest.mark.parametrize("label", FACTORIES)
 def test_full_matrix(client, people, organisation, label):
     check_editorial_matrix(client, FACTORIES[label](owner=organisation), people)
+
+
+# For each model: the field an operator corrects, an inline row she changes (prefix, field, new value, how to read it
+# back; the row is created by `make`), and the import resource if the model has one.
+TEXT_FIELD = {
+    "guichet.announcement": "title",
+    "ressources.sheet": "title",
+    "ressources.aid": "title",
+    "ressources.inspiringcontent": "title",
+    "annuaire.structure": "name",
+    "agenda.event": "title",
+    "pairs.peergroup": "name",
+}
+INLINES = {
+    "annuaire.structure": (
+        lambda e: Service.objects.create(structure=e, name="Accueil", description="Sur rendez-vous."),
+        ("services", "name", "Accueil du lundi", lambda e: e.services.get().name),
+    ),
+    "ressources.sheet": (
+        lambda e: SheetQuestion.objects.create(sheet=e, question="Qui paie ?", answer="La CPAM."),
+        ("questions", "question", "Qui paie, et quand ?", lambda e: e.questions.get().question),
+    ),
+    "ressources.aid": (
+        lambda e: AidCriterion.objects.create(aid=e, kind=CriterionKind.MINIMUM_INCOME, check_text="Vérifier."),
+        ("criteria", "check_text", "Vérifier l'avis d'imposition.", lambda e: e.criteria.get().check_text),
+    ),
+    "agenda.event": (
+        lambda e: None,
+        ("occurrences", "note", "Salle changée", lambda e: e.occurrences.order_by("starts_at").first().note),
+    ),
+    "pairs.peergroup": (
+        lambda e: None,
+        (
+            "sessions",
+            "ends_at_1",
+            "21:30",
+            lambda e: timezone.localtime(e.sessions.order_by("starts_at").first().ends_at).strftime("%H:%M"),
+        ),
+    ),
+}
+RESOURCES = {"annuaire.structure": StructureResource, "agenda.event": EventResource}
+
+
+@pytest.mark.parametrize("label", FACTORIES)
+def test_operator_paths_never_publish_nor_change_the_owner(client, people, organisation, label, mailoutbox):
+    """Issue 16: "a correction takes the entry offline" and "the rule is bypassed elsewhere" (import, inlines,
+    history revert, ownership), for every editorial model."""
+    text_field = TEXT_FIELD[label]
+    entry = FACTORIES[label](owner=organisation, **{text_field: "Première version"})
+    setattr(entry, text_field, "Version publiée")
+    entry.save()
+    entry.submit_for_review(by=people.owner_operator)
+    entry.publish(by=people.coordinator)
+    make, inline = INLINES.get(label, (None, None))
+    if make is not None:
+        make(entry)
+    check_operator_paths(client, entry, people, text_field=text_field, inline=inline, resource=RESOURCES.get(label))
 
 
 @pytest.mark.parametrize("label", FACTORIES)
