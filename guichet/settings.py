@@ -187,6 +187,10 @@ GUICHET_AGENDA_HORIZON_DAYS = env.env_int("GUICHET_AGENDA_HORIZON_DAYS", 365, mi
 # sign-ups are anonymised this many days after the group's last session (privacy page).
 GUICHET_GROUP_HOLD_HOURS = env.env_int("GUICHET_GROUP_HOLD_HOURS", 48, minimum=1)
 GUICHET_SIGNUPS_PER_HOUR = env.env_int("GUICHET_SIGNUPS_PER_HOUR", 5, minimum=1)
+# Sign-ups from the form take a place only once confirmed from the e-mail; at most this many may wait for their
+# confirmation from one address (connection) and for one e-mail address.
+GUICHET_PENDING_SIGNUPS_PER_ADDRESS = env.env_int("GUICHET_PENDING_SIGNUPS_PER_ADDRESS", 5, minimum=1)
+GUICHET_PENDING_SIGNUPS_PER_EMAIL = env.env_int("GUICHET_PENDING_SIGNUPS_PER_EMAIL", 3, minimum=1)
 GUICHET_GROUP_RETENTION_DAYS = env.env_int("GUICHET_GROUP_RETENTION_DAYS", 92, minimum=1)
 # "M'envoyer ce parcours par e-mail": at most this many e-mails per hour from one address.
 GUICHET_PARCOURS_EMAILS_PER_HOUR = env.env_int("GUICHET_PARCOURS_EMAILS_PER_HOUR", 3, minimum=1)

@@ -1,9 +1,13 @@
+import datetime
+
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from guichet import ratelimit
 from guichet.forms import AnonymousVisitorForm, clean_phone_number
+from pairs.models import Registration
 
 RATE_ACTION = "group-signups"
 
@@ -55,6 +59,29 @@ class SignUpForm(AnonymousVisitorForm):
         error_messages={"required": "Sans votre accord, nous ne pouvons pas enregistrer votre inscription."},
     )
 
+    def __init__(self, *args, group=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+
+    @staticmethod
+    def _unconfirmed():
+        """Sign-ups still waiting for the confirmation of their address (they take no place)."""
+        cutoff = timezone.now() - datetime.timedelta(hours=settings.GUICHET_GROUP_HOLD_HOURS)
+        return Registration.objects.unconfirmed().filter(created_at__gt=cutoff)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        pending = self._unconfirmed().filter(email=email)
+        if self.group is not None:
+            pending = pending.exclude(group=self.group)  # the same group again: her link is sent again
+        if pending.count() >= settings.GUICHET_PENDING_SIGNUPS_PER_EMAIL:
+            raise forms.ValidationError(
+                "Des inscriptions faites avec cette adresse attendent encore d'être confirmées. Ouvrez d'abord le "
+                "lien reçu par e-mail pour chacune (regardez aussi dans les courriers indésirables) ; sans "
+                f"confirmation, elles sont effacées au bout de {settings.GUICHET_GROUP_HOLD_HOURS} heures."
+            )
+        return email
+
     def clean_first_name(self):
         first_name = self.cleaned_data["first_name"].strip()
         if not first_name:
@@ -70,5 +97,11 @@ class SignUpForm(AnonymousVisitorForm):
             raise forms.ValidationError(
                 "Plusieurs inscriptions ont été envoyées depuis votre connexion en peu de temps. Réessayez dans une "
                 "heure : ce que vous avez écrit est conservé ci-dessous."
+            )
+        pending = self._unconfirmed().filter(fingerprint=self.fingerprint) if self.fingerprint else None
+        if pending is not None and pending.count() >= settings.GUICHET_PENDING_SIGNUPS_PER_ADDRESS:
+            raise forms.ValidationError(
+                "Plusieurs inscriptions envoyées depuis votre connexion attendent encore d'être confirmées par e-mail. "
+                "Confirmez-les d'abord, ou réessayez plus tard : ce que vous avez écrit est conservé ci-dessous."
             )
         return cleaned

@@ -49,7 +49,7 @@ class PeerGroupQuerySet(TargetingQuerySet):
         return self.filter(Exists(GroupSession.objects.filter(group=OuterRef("pk"), ends_at__gt=now)))
 
     def with_places(self, now=None):
-        """Annotate `places_taken` (confirmed, and held for 48 hours) and `places_left`, one subquery each."""
+        """Annotate `places_taken` (confirmed, and offered for 48 hours) and `places_left`, one subquery each."""
         taken = (
             Registration.objects.filter(group=OuterRef("pk"))
             .holding_place(now)
@@ -249,8 +249,13 @@ class GroupSession(models.Model):
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def unconfirmed(self):
+        """Signed up from the form, her address not confirmed yet: no place is taken (issue 17)."""
+        return self.filter(status=RegistrationStatus.PENDING, hold_expires_at__isnull=True)
+
     def holding_place(self, now=None):
-        """Confirmed, or waiting for her confirmation within the 48-hour hold."""
+        """Confirmed, or offered a place (from the waiting list, or by the coordinator) within the 48-hour hold. A
+        sign-up whose address is not confirmed holds nothing: its `hold_expires_at` is empty."""
         now = now or timezone.now()
         return self.filter(
             Q(status=RegistrationStatus.CONFIRMED) | Q(status=RegistrationStatus.PENDING, hold_expires_at__gt=now)
@@ -317,6 +322,9 @@ class Registration(models.Model):
         related_name="+",
     )
     anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
+    # A keyed hash of the address the form came from, while her e-mail is not confirmed (limits pending sign-ups
+    # per address); emptied at confirmation or expiry.
+    fingerprint = models.CharField(max_length=32, blank=True, editable=False, db_index=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -349,9 +357,9 @@ class Registration(models.Model):
 
     def anonymise(self, now=None) -> None:
         """Keep what the counts need (group, status, dates); forget who she is and what she wrote."""
-        self.first_name = self.email = self.phone = self.expectations = ""
+        self.first_name = self.email = self.phone = self.expectations = self.fingerprint = ""
         self.anonymised_at = now or timezone.now()
-        self.save(update_fields=["first_name", "email", "phone", "expectations", "anonymised_at"])
+        self.save(update_fields=["first_name", "email", "phone", "expectations", "fingerprint", "anonymised_at"])
         self.reminders.all().delete()
 
 

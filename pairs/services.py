@@ -2,9 +2,12 @@
 PostgreSQL, two people taking the last place at the same moment are served one after the other), so the capacity is
 never exceeded and the waiting list moves in order.
 
-Statuses: en attente de confirmation (a place held 48 hours) → confirmée; or liste d'attente → (a place frees) en
-attente de confirmation; annulée at any time; non confirmée à temps when the hold ends. Every change she did not make
-herself is told to her by e-mail; every e-mail has a neutral subject and her cancel link.
+Places go to people who confirmed their address (issue 17): the form creates a sign-up "en attente de confirmation"
+that takes no place; the link in the e-mail confirms it, and only then, under the lock, does she get a place (confirmée)
+or go on the waiting list. When a place frees, the first on the waiting list is offered it for 48 hours (en attente de
+confirmation, with `hold_expires_at`) and confirms from the e-mail; the coordinator's own sign-ups are offered a place
+the same way. Annulée at any time; non confirmée à temps when an offer or an unconfirmed sign-up runs out. Every
+change she did not make herself is told to her by e-mail; every e-mail has a neutral subject and her cancel link.
 """
 
 import datetime
@@ -13,6 +16,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -50,8 +54,31 @@ def _hold(registration, now) -> None:
     registration.hold_expires_at = now + datetime.timedelta(hours=settings.GUICHET_GROUP_HOLD_HOURS)
 
 
+def _unconfirmed_cutoff(now):
+    return now - datetime.timedelta(hours=settings.GUICHET_GROUP_HOLD_HOURS)
+
+
+def _expire_unconfirmed(group, now) -> int:
+    """Sign-ups whose address was not confirmed in time: they held nothing, nobody is written to (the address may
+    not be hers), and what was typed is erased at once."""
+    return (
+        group.registrations.unconfirmed()
+        .filter(created_at__lte=_unconfirmed_cutoff(now))
+        .update(
+            status=Status.EXPIRED,
+            first_name="",
+            email="",
+            phone="",
+            expectations="",
+            fingerprint="",
+            anonymised_at=now,
+        )
+    )
+
+
 def _release_and_promote(group, now) -> None:
-    """Holds that ran out are released; free places go to the waiting list, first come first served."""
+    """Offers that ran out are released; free places go to the waiting list, first come first served."""
+    _expire_unconfirmed(group, now)
     for registration in group.registrations.filter(status=Status.PENDING, hold_expires_at__lte=now):
         registration.status = Status.EXPIRED
         registration.hold_expires_at = None
@@ -67,9 +94,13 @@ def _release_and_promote(group, now) -> None:
 # What she (or the coordinator for her) does.
 
 
-def sign_up(group, *, first_name, email, phone="", expectations="", now=None, added_by=None) -> Registration:
-    """Hold a place for 48 hours, or put her on the waiting list. Signing up again with the same address creates
-    nothing: she receives an e-mail saying she is already registered (the page says the same as for a new sign-up)."""
+def sign_up(
+    group, *, first_name, email, phone="", expectations="", now=None, added_by=None, fingerprint=""
+) -> Registration:
+    """From the form: a sign-up that takes no place until she confirms her address from the e-mail (`confirm`).
+    Added by the coordinator (`added_by`): a place offered for 48 hours, or the waiting list. Signing up again with
+    the same address creates nothing: she receives her confirmation link again, or an e-mail saying she is already
+    registered (the page says the same as for a new sign-up)."""
     now = now or timezone.now()
     email = email.strip().lower()
     with transaction.atomic():
@@ -77,7 +108,10 @@ def sign_up(group, *, first_name, email, phone="", expectations="", now=None, ad
         _release_and_promote(group, now)
         existing = group.registrations.active().filter(email=email).first()
         if existing is not None:
-            _send(existing, "already_registered", "Votre inscription")
+            if existing.status == Status.PENDING and existing.hold_expires_at is None:
+                _send(existing, "confirm_email", "Confirmez votre inscription")
+            else:
+                _send(existing, "already_registered", "Votre inscription")
             return existing
         registration = Registration(
             group=group,
@@ -87,18 +121,29 @@ def sign_up(group, *, first_name, email, phone="", expectations="", now=None, ad
             expectations=expectations.strip(),
             consented_at=now,
             added_by=added_by,
+            status=Status.PENDING,
         )
-        if _places_left(group, now) > 0:
-            _hold(registration, now)
-        else:
-            registration.status = Status.WAITING
-            registration.waitlisted_at = now
-        registration.save()
-        if registration.status == Status.PENDING:
-            _send(registration, "confirm_place", "Confirmez votre inscription")
-        else:
-            _send(registration, "waiting_list", "Vous êtes sur la liste d'attente")
+        if added_by is None:
+            registration.fingerprint = fingerprint
+            registration.save()
+            _send(registration, "confirm_email", "Confirmez votre inscription")
+            return registration
+        _place_or_wait(registration, group, now)
         return registration
+
+
+def _place_or_wait(registration, group, now) -> None:
+    """A place offered for 48 hours if one is free, else the waiting list; her e-mail says which."""
+    if _places_left(group, now) > 0:
+        _hold(registration, now)
+        registration.save()
+        _send(registration, "confirm_place", "Confirmez votre inscription")
+    else:
+        registration.status = Status.WAITING
+        registration.waitlisted_at = now
+        registration.hold_expires_at = None
+        registration.save()
+        _send(registration, "waiting_list", "Vous êtes sur la liste d'attente")
 
 
 def confirm(registration, *, now=None) -> Outcome:
@@ -108,6 +153,8 @@ def confirm(registration, *, now=None) -> Outcome:
         registration.refresh_from_db()
         if registration.status == Status.CONFIRMED:
             return Outcome.ALREADY_CONFIRMED
+        if registration.status == Status.PENDING and registration.hold_expires_at is None:
+            return _confirm_address(registration, group, now)
         # Her hold ran out but nobody needed the place yet: she still gets it.
         late_but_free = _places_left(group, now) > 0 and not group.registrations.waiting_list().exists()
         if registration.status == Status.PENDING and (registration.hold_expires_at > now or late_but_free):
@@ -123,6 +170,26 @@ def confirm(registration, *, now=None) -> Outcome:
             Status.CANCELLED: Outcome.ALREADY_CANCELLED,
             Status.WAITING: Outcome.WAITING,
         }.get(registration.status, Outcome.EXPIRED)
+
+
+def _confirm_address(registration, group, now) -> Outcome:
+    """Her address is confirmed: a place if one is free and nobody waits before her, else the waiting list."""
+    if registration.created_at <= _unconfirmed_cutoff(now):
+        _expire_unconfirmed(group, now)
+        return Outcome.EXPIRED
+    _release_and_promote(group, now)
+    registration.fingerprint = ""
+    if _places_left(group, now) > 0 and not group.registrations.waiting_list().exists():
+        registration.status = Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at", "fingerprint"])
+        _send(registration, "confirmed", "Votre inscription est confirmée", sessions_file=True)
+        return Outcome.CONFIRMED
+    registration.status = Status.WAITING
+    registration.waitlisted_at = now
+    registration.save(update_fields=["status", "waitlisted_at", "fingerprint"])
+    _send(registration, "waiting_list", "Vous êtes sur la liste d'attente")
+    return Outcome.WAITING
 
 
 def cancel(registration, *, now=None, notify=True) -> Outcome:
@@ -166,7 +233,12 @@ def release_expired_holds(*, now=None) -> int:
     """Release every hold that ran out and offer the places (hourly)."""
     now = now or timezone.now()
     groups = PeerGroup.objects.filter(
-        registrations__status=Status.PENDING, registrations__hold_expires_at__lte=now
+        Q(registrations__status=Status.PENDING, registrations__hold_expires_at__lte=now)
+        | Q(
+            registrations__status=Status.PENDING,
+            registrations__hold_expires_at__isnull=True,
+            registrations__created_at__lte=_unconfirmed_cutoff(now),
+        )
     ).distinct()
     count = 0
     for group in groups:

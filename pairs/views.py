@@ -54,7 +54,7 @@ def sign_up(request, slug):
     if not group.accepts_signups():
         return render(request, "pairs/signup_closed.html", {"group": group})
     fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
-    form = SignUpForm(request.POST or None, fingerprint=fingerprint)
+    form = SignUpForm(request.POST or None, fingerprint=fingerprint, group=group)
     if request.method == "POST" and form.is_valid():
         if not form.is_spam:
             data = form.cleaned_data
@@ -64,6 +64,7 @@ def sign_up(request, slug):
                 email=data["email"],
                 phone=data["phone"],
                 expectations=data["expectations"],
+                fingerprint=fingerprint,
             )
             ratelimit.count(RATE_ACTION, fingerprint)
         # The same answer whoever signs up, new or already registered: the page reveals nothing.

@@ -134,11 +134,12 @@ def test_account_sign_up_with_mail_down(client, mail_down):
     assert message.subject.startswith("[Guichet unique]") and "/compte/confirm-email/" in message.body
 
 
-def test_release_group_holds_with_mail_down_promotes_and_the_offer_follows(organisation, mail_down):
+def test_release_group_holds_with_mail_down_promotes_and_the_offer_follows(organisation, people, mail_down):
     group = PeerGroupFactory(owner=organisation, published=True, capacity=1)
     now = timezone.now()
-    first = pairs_services.sign_up(group, first_name="Awa", email="awa@exemple.fr", now=now)
-    second = pairs_services.sign_up(group, first_name="Bea", email="bea@exemple.fr", now=now)
+    by = people.coordinator  # offered a place at once (a sign-up from the form waits for her confirmation)
+    first = pairs_services.sign_up(group, first_name="Awa", email="awa@exemple.fr", now=now, added_by=by)
+    second = pairs_services.sign_up(group, first_name="Bea", email="bea@exemple.fr", now=now, added_by=by)
     assert (first.status, second.status) == (Status.PENDING, Status.WAITING)
     Message.objects.all().delete()
 

@@ -13,6 +13,7 @@ from pairs import services
 from pairs.enums import RegistrationStatus as Status
 from pairs.models import PeerGroup, Registration
 from tests.factories import PeerGroupFactory, _departement
+from tests.pairs.helpers import take
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +22,9 @@ pytestmark = pytest.mark.django_db
 def groups(organisation, other_organisation):
     mine = PeerGroupFactory(owner=organisation, published=True, name="Groupe de Marseille", capacity=1)
     theirs = PeerGroupFactory(owner=other_organisation, published=True, name="Groupe de Nice")
-    services.sign_up(mine, first_name="Amina", email="amina@exemple.fr")
-    services.sign_up(mine, first_name="Béatrice", email="beatrice@exemple.fr")  # waiting list
-    services.sign_up(theirs, first_name="Chloé", email="chloe@exemple.fr")
+    take(mine, first_name="Amina", email="amina@exemple.fr")
+    take(mine, first_name="Béatrice", email="beatrice@exemple.fr")  # waiting list
+    take(theirs, first_name="Chloé", email="chloe@exemple.fr")
     return mine, theirs
 
 
@@ -53,7 +54,7 @@ def test_counts_per_group(client, people, groups):
     client.force_login(people.coordinator)
     html = client.get(reverse("admin:pairs_peergroup_changelist")).content.decode()
     row = re.search(r"Groupe de Marseille.*?</tr>", html, re.S).group(0)
-    assert 'status__exact=en-attente">1<' in row and 'status__exact=liste-attente">1<' in row
+    assert 'status__exact=confirmee">1<' in row and 'status__exact=liste-attente">1<' in row
 
 
 def test_manual_add_sends_the_same_emails(client, people, groups, django_capture_on_commit_callbacks):
@@ -170,7 +171,7 @@ def test_sign_ups_list_costs_the_same_queries_whatever_their_number(
     with django_assert_max_num_queries(20) as few:
         client.get(url)
     for n in range(15):
-        services.sign_up(mine, first_name=f"Attente {n}", email=f"w{n}@exemple.fr")
+        take(mine, first_name=f"Attente {n}", email=f"w{n}@exemple.fr")
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(url).content.decode()
     assert "Attente 14" in html

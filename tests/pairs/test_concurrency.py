@@ -1,4 +1,4 @@
-"""Two people take the last place at the same moment: one gets it, the other is on the waiting list.
+"""Two people confirm for the last place at the same moment: one gets it, the other is on the waiting list.
 
 Run on PostgreSQL only (make test runs the suite on both databases): SQLite serialises every write and has no row
 locks, so it cannot show the race.
@@ -32,6 +32,11 @@ def test_the_last_place_goes_to_one_person_only(monkeypatch):
         time.sleep(0.3)
         return left
 
+    # Places go to confirmed people (issue 17): both signed up, both confirm at the same moment.
+    pending = {
+        email: services.sign_up(group, first_name=email[0], email=email) for email in ("a@exemple.fr", "b@exemple.fr")
+    }
+    assert group.registrations.holding_place().count() == 0
     monkeypatch.setattr(services, "_places_left", slow_count)
     barrier = threading.Barrier(2)
     errors = []
@@ -39,7 +44,7 @@ def test_the_last_place_goes_to_one_person_only(monkeypatch):
     def take(email):
         try:
             barrier.wait()
-            services.sign_up(group, first_name=email[0], email=email)
+            services.confirm(pending[email])
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -52,5 +57,5 @@ def test_the_last_place_goes_to_one_person_only(monkeypatch):
         thread.join()
     assert errors == []
     statuses = sorted(Registration.objects.values_list("status", flat=True))
-    assert statuses == sorted([Status.PENDING, Status.WAITING])
+    assert statuses == sorted([Status.CONFIRMED, Status.WAITING])
     assert group.registrations.holding_place().count() == 1

@@ -7,6 +7,7 @@ from django.utils import timezone
 from pairs import services
 from tests.factories import PeerGroupFactory, StructureFactory, _departement
 from tests.helpers.roles import check_editorial_matrix
+from tests.pairs.helpers import take
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +23,9 @@ def test_role_matrix(client, people, organisation):
 def test_listing_shows_places_left_and_full_groups(client, organisation):
     open_group = PeerGroupFactory(owner=organisation, published=True, name="Avec places", capacity=3)
     full = PeerGroupFactory(owner=organisation, published=True, name="Complet", capacity=1)
-    services.sign_up(open_group, first_name="A", email="a@exemple.fr")
-    services.sign_up(full, first_name="B", email="b@exemple.fr")
+    take(open_group, first_name="A", email="a@exemple.fr")
+    take(full, first_name="B", email="b@exemple.fr")
+    services.sign_up(open_group, first_name="C", email="c@exemple.fr")  # not confirmed: takes no place
     html = client.get("/groupes/").content.decode()
     assert "2 places" in html and "Complet — liste d'attente" in html
     assert names(client.get("/groupes/?places=libres")) == ["Avec places"]
