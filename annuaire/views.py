@@ -59,7 +59,7 @@ def contact_request(request, slug=None):
     """ "Être mise en relation": her request reaches the coordinator first, never the structure."""
     structure = get_object_or_404(Structure.objects.published(), slug=slug) if slug else None
     fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
-    answers = questionnaire_answers(request.session)
+    answers = questionnaire_answers(request)
     form = ContactRequestForm(request.POST or None, fingerprint=fingerprint, has_answers=not answers.is_empty)
     if request.method == "POST" and form.is_valid():
         if not form.is_spam:

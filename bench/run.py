@@ -39,7 +39,7 @@ EXTRA_PATHS = [
     "/groupes/?departement=13&places=libres",
     "/recherche/?q=prevoyance",
 ]
-# Her parcours, as she sees it with answers in her session (a signed cookie made here with the server's key).
+# Her parcours, as she sees it with answers in her cookie (encrypted here with the server's key).
 PARCOURS_ANSWERS = {
     "status": "gerante-majoritaire",
     "phase": "traitement",
@@ -199,15 +199,11 @@ def main() -> int:
 
 
 def parcours_cookie() -> str:
-    """A session cookie carrying questionnaire answers, signed with the server's key (sessions are signed cookies)."""
-    from django.conf import settings
-    from django.contrib.sessions.backends.signed_cookies import SessionStore
+    """Her answers' cookie, encrypted with the server's key (guichet/answers.py), as her browser would send it."""
+    from guichet import answers
 
-    session = SessionStore()
-    session["parcours"] = PARCOURS_ANSWERS
-    session["parcours_counted"] = True
-    session.save()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    state = {"a": PARCOURS_ANSWERS, "c": 1, "l": "bench"}
+    return f"{answers.COOKIE_NAME}={answers.seal('cookie', state)}"
 
 
 def is_calendar(path: str) -> bool:

@@ -1,16 +1,44 @@
-"""Her answers to the questionnaire: a small value object kept in her session (a signed cookie on her device),
-carried in a signed link to continue on another device, and stored only if she saves them in her account.
+"""Her answers to the questionnaire: a small value object kept in her browser, in a cookie of its own that only the
+server can read (encrypted with Fernet, never in the session), carried to another device in an encrypted link that
+expires and can be revoked, and stored on our side only if she saves them in her account.
+
+The cookie (`reponses`) ends with the browser session unless she ticks "garder sur cet appareil": then it lasts
+GUICHET_ANSWERS_KEEP_DAYS from that moment, and not a day more (the server refuses an older one whatever the
+browser sends). Without that choice the server also refuses a cookie not rewritten for a day (browsers that restore
+their sessions).
+
+Keys: GUICHET_ANSWERS_KEYS (comma-separated Fernet keys, `Fernet.generate_key()`); the first encrypts, all decrypt,
+so a new key goes first and the old one is removed GUICHET_ANSWERS_KEEP_DAYS later. Unset: derived from SECRET_KEY
+(and SECRET_KEY_FALLBACKS, so rotating Django's key the documented way rotates these too).
+
+Views read and write through `from_session(request)`, `to_session(request, answers)`, `has_answered(request)` and
+`erase(request)`; AnswersMiddleware writes the cookie on the response.
 """
 
+import base64
+import datetime
+import functools
+import json
+import secrets
+import time
+import zlib
 from dataclasses import asdict, dataclass, field, replace
 
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
-from django.core import signing
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from guichet.enums import ForWhom, Phase, ProfessionalStatus, YesNo
 
-SESSION_KEY = "parcours"
-LINK_SALT = "onboarding.parcours-link"
+COOKIE_NAME = "reponses"
+# Without "garder sur cet appareil", a cookie not rewritten for this long is refused (and rewritten when older
+# than REFRESH_SECONDS, so that a visit keeps it alive).
+SESSION_SECONDS = 24 * 3600
+REFRESH_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -70,33 +98,295 @@ class Answers:
         return bool(self.status) and self.status != ProfessionalStatus.UNKNOWN
 
 
-def from_session(session) -> Answers:
-    return Answers.from_dict(session.get(SESSION_KEY))
+# ---------------------------------------------------------------------------------------------------------------------
+# Encryption: Fernet (AES-128-CBC + HMAC-SHA256, with the time it was written), several keys for rotation.
 
 
-def has_answered(session) -> bool:
+def _derived_key(secret: str) -> bytes:
+    """A Fernet key of its own for the answers, derived from a Django secret key (never the secret itself)."""
+    raw = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"guichet-unique: reponses v1").derive(
+        secret.encode()
+    )
+    return base64.urlsafe_b64encode(raw)
+
+
+@functools.lru_cache(maxsize=8)
+def _multi_fernet(keys: tuple) -> MultiFernet:
+    try:
+        return MultiFernet([Fernet(key) for key in keys])
+    except (ValueError, TypeError):
+        raise ImproperlyConfigured(
+            "GUICHET_ANSWERS_KEYS : chaque clé doit être une clé Fernet (32 octets en base64 « url-safe »), "
+            "comme celles que donne `python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())'`."
+        ) from None
+
+
+def _fernet() -> MultiFernet:
+    keys = tuple(getattr(settings, "GUICHET_ANSWERS_KEYS", None) or ())
+    if not keys:
+        secrets_ = (settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", ()))
+        keys = tuple(_derived_key(secret) for secret in secrets_)
+    return _multi_fernet(keys)
+
+
+def seal(purpose: str, data: dict, *, now: float | None = None) -> str:
+    """`data` encrypted for `purpose` ("cookie", "link", "stand"): unreadable and unalterable without the key."""
+    payload = zlib.compress(json.dumps({**data, "p": purpose}, separators=(",", ":")).encode())
+    token = _fernet().encrypt_at_time(payload, int(time.time() if now is None else now))
+    return token.decode("ascii").rstrip("=")
+
+
+def unseal(purpose: str, token: str) -> tuple[dict, int]:
+    """(data, written at, in seconds since the epoch). Raises InvalidToken on anything we did not write."""
+    try:
+        raw = (token + "=" * (-len(token) % 4)).encode("ascii")
+        fernet = _fernet()
+        data = json.loads(zlib.decompress(fernet.decrypt(raw)))
+        written_at = fernet.extract_timestamp(raw)
+    except (InvalidToken, UnicodeError, ValueError, zlib.error):
+        raise InvalidToken from None
+    if not isinstance(data, dict) or data.pop("p", None) != purpose:
+        raise InvalidToken
+    return data, written_at
+
+
+def _new_link_id() -> str:
+    return secrets.token_hex(12)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Her cookie. Its state: "a" her answers (present once she went through the questionnaire), "s" the event code she
+# came from, "c" counted in the figures, "l" the id her links carry (for revocation), "k" when she chose to keep
+# them on this device, "st" the stand session they belong to (mode stand, onboarding/stand.py).
+
+
+class AnswersCookie:
+    """Read lazily (a page that does not ask for her answers does not vary on cookies), written by the middleware."""
+
+    def __init__(self, request):
+        self.request = request
+        self.stand = None
+        self.accessed = False
+        self.modified = False
+        self._state = None
+        self._written_at = None
+
+    def bind_stand(self, stand_id) -> None:
+        """Mode stand: only answers given during this stand session count (onboarding/stand.py)."""
+        self.stand = stand_id
+        self._state = None
+
+    @property
+    def state(self) -> dict:
+        self.accessed = True
+        if self._state is None:
+            self._state, self._written_at = self._load()
+        return self._state
+
+    def _load(self):
+        token = self.request.COOKIES.get(COOKIE_NAME)
+        if not token:
+            return {}, None
+        try:
+            state, written_at = unseal("cookie", token)
+        except InvalidToken:
+            self.modified = True  # deleted on the response
+            return {}, None
+        now = time.time()
+        kept_at = state.get("k")
+        if kept_at:
+            valid = isinstance(kept_at, int) and now - kept_at <= settings.GUICHET_ANSWERS_KEEP_DAYS * 86400
+        else:
+            valid = now - written_at <= SESSION_SECONDS
+        if not valid or state.get("st") != self.stand:
+            self.modified = True
+            return {}, None
+        return state, written_at
+
+    def update(self, **changes) -> None:
+        """Change some keys (None removes one)."""
+        state = dict(self.state)
+        for key, value in changes.items():
+            if value is None:
+                state.pop(key, None)
+            else:
+                state[key] = value
+        if self.stand:
+            state["st"] = self.stand
+            state.pop("k", None)  # never kept on a shared tablet
+        self._state = state
+        self.modified = True
+
+    def clear(self) -> None:
+        self._state, self.modified, self.accessed = {}, True, True
+
+    def write(self, response) -> None:
+        if self.accessed:
+            patch_vary_headers(response, ("Cookie",))
+            if self._state and "a" in self._state:
+                # A page drawn from her answers stays out of every shared cache, and out of the browser's too.
+                patch_cache_control(response, private=True, no_store=True)
+        state = self._state
+        now = time.time()
+        if state and not self.modified and not state.get("k") and now - (self._written_at or now) > REFRESH_SECONDS:
+            self.modified = True  # still in use: rewritten so that it does not expire while she reads
+        if not self.modified:
+            return
+        if not state:
+            if COOKIE_NAME in self.request.COOKIES:
+                response.delete_cookie(COOKIE_NAME, path="/", samesite="Lax")
+            return
+        max_age = None
+        if state.get("k"):
+            max_age = max(0, state["k"] + settings.GUICHET_ANSWERS_KEEP_DAYS * 86400 - int(now))
+        response.set_cookie(
+            COOKIE_NAME,
+            seal("cookie", state, now=now),
+            max_age=max_age,
+            path="/",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+
+
+class AnswersMiddleware:
+    """Gives every request its `answers_cookie` and writes it back on the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.answers_cookie = AnswersCookie(request)
+        response = self.get_response(request)
+        request.answers_cookie.write(response)
+        return response
+
+
+def _cookie(request) -> AnswersCookie:
+    try:
+        return request.answers_cookie
+    except AttributeError:
+        raise TypeError(
+            "Her answers are read from the request (guichet.answers.AnswersMiddleware), not from the session: "
+            "pass `request`."
+        ) from None
+
+
+def from_session(request) -> Answers:
+    """Her answers on this device (empty when she has none). Named before the answers left the session."""
+    return Answers.from_dict(_cookie(request).state.get("a"))
+
+
+def has_answered(request) -> bool:
     """She went through the questionnaire (even skipping every question)."""
-    return SESSION_KEY in session
+    return "a" in _cookie(request).state
 
 
-def to_session(session, answers: Answers) -> None:
-    session[SESSION_KEY] = answers.as_dict()
+def to_session(request, answers: Answers) -> None:
+    cookie = _cookie(request)
+    cookie.update(a=answers.as_dict(), l=cookie.state.get("l") or _new_link_id())
 
 
-def erase(session) -> None:
-    session.pop(SESSION_KEY, None)
-    session.pop("parcours_source", None)
-    session.pop("parcours_counted", None)
+def erase(request) -> None:
+    """Everything she answered, gone from this device (the cookie is deleted on the response)."""
+    _cookie(request).clear()
 
 
-def make_link_token(answers: Answers) -> str:
-    return signing.dumps(answers.as_dict(), salt=LINK_SALT, compress=True)
+def source(request) -> str:
+    return _cookie(request).state.get("s", "")
+
+
+def set_source(request, code: str) -> None:
+    _cookie(request).update(s=code or None)
+
+
+def is_counted(request) -> bool:
+    return bool(_cookie(request).state.get("c"))
+
+
+def mark_counted(request) -> None:
+    _cookie(request).update(c=1)
+
+
+def is_kept(request) -> bool:
+    return bool(_cookie(request).state.get("k"))
+
+
+def keep(request, on: bool) -> None:
+    """ "Garder sur cet appareil": the cookie then lasts GUICHET_ANSWERS_KEEP_DAYS from now; otherwise it ends with
+    the browser session. Refused in mode stand (see AnswersCookie.update)."""
+    _cookie(request).update(k=int(time.time()) if on else None)
+
+
+def keep_until(request):
+    """The date her answers will be erased from this device, when she chose to keep them."""
+    kept_at = _cookie(request).state.get("k")
+    if not kept_at:
+        return None
+    return datetime.datetime.fromtimestamp(kept_at + settings.GUICHET_ANSWERS_KEEP_DAYS * 86400, tz=datetime.UTC)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# "Continuer sur mon téléphone": an encrypted link, valid GUICHET_PARCOURS_LINK_DAYS, revocable.
+
+
+class LinkInvalid(Exception):
+    """Cut, altered, or not ours."""
+
+
+class LinkExpired(LinkInvalid):
+    pass
+
+
+class LinkRevoked(LinkInvalid):
+    pass
+
+
+def link_id(request) -> str:
+    """The random id her links carry; nothing else ties a link to her."""
+    cookie = _cookie(request)
+    if not cookie.state.get("l"):
+        cookie.update(l=_new_link_id())
+    return cookie.state["l"]
+
+
+def make_link_token(answers: Answers, link_id: str = "") -> str:
+    return seal("link", {"a": answers.as_dict(), "l": link_id or _new_link_id()})
 
 
 def read_link_token(token: str) -> Answers:
-    """Raises signing.BadSignature (altered) or signing.SignatureExpired (too old)."""
-    max_age = settings.GUICHET_PARCOURS_LINK_DAYS * 86400
-    return Answers.from_dict(signing.loads(token, salt=LINK_SALT, max_age=max_age))
+    """Raises LinkInvalid (altered, or a link of the old signed kind), LinkExpired, LinkRevoked."""
+    from onboarding.models import RevokedLink
+
+    try:
+        data, written_at = unseal("link", token)
+    except InvalidToken:
+        raise LinkInvalid from None
+    if time.time() - written_at > settings.GUICHET_PARCOURS_LINK_DAYS * 86400:
+        raise LinkExpired
+    if RevokedLink.objects.filter(link_id=str(data.get("l", ""))[:32]).exists():
+        raise LinkRevoked
+    return Answers.from_dict(data.get("a"))
+
+
+def revoke_links(request) -> None:
+    """ "Désactiver les liens envoyés": every link and QR code given so far stops working; new ones get a new id.
+    Only the random id is kept, and only as long as such a link could still be valid."""
+    from onboarding.models import RevokedLink
+
+    cookie = _cookie(request)
+    old = cookie.state.get("l")
+    if old:
+        RevokedLink.objects.get_or_create(link_id=old)
+    RevokedLink.objects.filter(
+        revoked_at__lt=timezone.now() - datetime.timedelta(days=settings.GUICHET_PARCOURS_LINK_DAYS)
+    ).delete()
+    cookie.update(l=_new_link_id())
+
+
+# ---------------------------------------------------------------------------------------------------------------------
 
 
 def summary(answers: Answers, *, departement=None) -> list[tuple[str, str]]:

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Her answers in their own encrypted cookie (guichet/answers.py); outside the stand, which may wipe them.
+    "guichet.answers.AnswersMiddleware",
     "onboarding.stand.StandMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -194,10 +196,16 @@ GUICHET_PENDING_SIGNUPS_PER_EMAIL = env.env_int("GUICHET_PENDING_SIGNUPS_PER_EMA
 GUICHET_GROUP_RETENTION_DAYS = env.env_int("GUICHET_GROUP_RETENTION_DAYS", 92, minimum=1)
 # "M'envoyer ce parcours par e-mail": at most this many e-mails per hour from one address.
 GUICHET_PARCOURS_EMAILS_PER_HOUR = env.env_int("GUICHET_PARCOURS_EMAILS_PER_HOUR", 3, minimum=1)
-# Mode stand (a tablet at an event): the session is wiped after this many seconds without activity.
+# Mode stand (a tablet at an event): everything she answered is wiped after this many seconds without activity.
 GUICHET_STAND_IDLE_SECONDS = env.env_int("GUICHET_STAND_IDLE_SECONDS", 300, minimum=30)
-# How long a "continuer sur mon téléphone" link (her answers, signed) stays valid.
-GUICHET_PARCOURS_LINK_DAYS = env.env_int("GUICHET_PARCOURS_LINK_DAYS", 30, minimum=1)
+# Her answers live in an encrypted cookie of their own (guichet/answers.py). Keys: comma-separated Fernet keys, the
+# first encrypts and all decrypt (rotation: add the new key first, remove the old one GUICHET_ANSWERS_KEEP_DAYS
+# later); empty: derived from SECRET_KEY and SECRET_KEY_FALLBACKS.
+GUICHET_ANSWERS_KEYS = env.env_list("GUICHET_ANSWERS_KEYS", default=[])
+# "Garder sur cet appareil": how long her answers then stay in her browser (otherwise: until it closes).
+GUICHET_ANSWERS_KEEP_DAYS = env.env_int("GUICHET_ANSWERS_KEEP_DAYS", 30, minimum=1)
+# How long a "continuer sur mon téléphone" link (her answers, encrypted; she can turn it off) stays valid.
+GUICHET_PARCOURS_LINK_DAYS = env.env_int("GUICHET_PARCOURS_LINK_DAYS", 7, minimum=1)
 
 # Security headers. No inline script or style, nothing from another site; a nonce is available to templates
 # (`request.csp_nonce`) should a script ever be needed.
@@ -241,8 +249,8 @@ PERMISSIONS_POLICY = {
     )
 }
 SESSION_COOKIE_HTTPONLY = True
-# Sessions live in a signed cookie, on her device, never in the database: the questionnaire's answers (her status,
-# her illness phase) are kept there until she chooses to save them in an account. Signed, so not alterable.
+# Sessions live in a signed cookie (readable, not alterable): nothing of her answers goes there, they have their own
+# encrypted cookie (guichet/answers.py).
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

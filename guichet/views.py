@@ -45,6 +45,8 @@ def privacy(request):
             "request_retention_days": settings.GUICHET_REQUEST_RETENTION_DAYS,
             "group_retention_days": settings.GUICHET_GROUP_RETENTION_DAYS,
             "parcours_link_days": settings.GUICHET_PARCOURS_LINK_DAYS,
+            "answers_keep_days": settings.GUICHET_ANSWERS_KEEP_DAYS,
+            "stand_idle_minutes": max(1, settings.GUICHET_STAND_IDLE_SECONDS // 60),
         },
     )
 

@@ -1,5 +1,6 @@
 """What the questionnaire may write: anonymous counters, the event codes, and — only with her consent — her answers
-saved in her account. Her answers otherwise live in her session (a signed cookie) and nowhere else."""
+saved in her account. Her answers otherwise live in her browser (an encrypted cookie, guichet/answers.py) and nowhere
+else; of her "continuer sur mon téléphone" links, only the random id of those she turned off."""
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -94,6 +95,21 @@ class SavedAnswers(models.Model):
 
     def __str__(self):
         return f"Réponses de {self.user}"
+
+
+class RevokedLink(models.Model):
+    """A "continuer sur mon téléphone" link she turned off ("désactiver les liens envoyés"): only the random id her
+    links carried, nothing about her. Deleted once every link with that id has expired anyway."""
+
+    link_id = models.CharField("identifiant du lien", max_length=32, unique=True)
+    revoked_at = models.DateTimeField("désactivé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lien désactivé"
+        verbose_name_plural = "liens désactivés"
+
+    def __str__(self):
+        return self.link_id
 
 
 ANY_ANSWER = ""

@@ -1,13 +1,8 @@
-import hashlib
-import json
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core import signing
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,27 +21,26 @@ from onboarding.models import SavedAnswers, UsageCount
 from onboarding.search import search_everything
 from onboarding.steps import STEPS, form_class, speak_of_her, steps_for
 
-SOURCE_KEY = "parcours_source"
-COUNTED_KEY = "parcours_counted"
-
 
 @never_cache
 def start(request):
-    """/questionnaire/ (printed on flyers): ?source=CODE counts the event she came from; ?phase= answers the phase."""
-    answers = store.from_session(request.session)
+    """/questionnaire/ (printed on flyers): ?source=CODE counts the event she came from; ?phase= answers the phase
+    (then the address without it, so that her phase does not stay in the browser's history)."""
+    answers = store.from_session(request)
     source = services.active_source(request.GET.get("source", ""))
     if source:
-        request.session[SOURCE_KEY] = source
+        store.set_source(request, source)
     phase = request.GET.get("phase", "")
-    if phase in Phase.values and phase != answers.phase:
-        answers = answers.update(phase=phase)
-        store.to_session(request.session, answers)
+    if phase in Phase.values:
+        if phase != answers.phase:
+            store.to_session(request, answers.update(phase=phase))
+        return redirect("onboarding:start")
     first = steps_for(answers)[0]
     return render(
         request,
         "onboarding/start.html",
         {
-            "answered": store.has_answered(request.session),
+            "answered": store.has_answered(request),
             "first_url": reverse("onboarding:step", args=[first]),
             "steps": len(steps_for(answers)),
         },
@@ -58,7 +52,7 @@ def start(request):
 def step(request, name):
     if name not in STEPS:
         raise Http404
-    answers = store.from_session(request.session)
+    answers = store.from_session(request)
     steps = steps_for(answers)
     if name not in steps:  # the eligibility question does not apply to her statut
         return redirect("onboarding:step", steps[min(steps.index("statut") + 1, len(steps) - 1)])
@@ -72,7 +66,7 @@ def step(request, name):
             answers = form.answers(answers)
         elif action != "precedent":
             return _render_step(request, name, form, answers, status=200)
-        store.to_session(request.session, answers)
+        store.to_session(request, answers)
         steps = steps_for(answers)
         position = steps.index(name) if name in steps else steps.index("statut")
         if action == "precedent":
@@ -116,52 +110,50 @@ def parcours(request):
     if token:
         try:
             answers = store.read_link_token(token)
-        except signing.SignatureExpired:
+        except store.LinkExpired:
             return _link_problem(request, "expired")
-        except signing.BadSignature:
+        except store.LinkRevoked:
+            return _link_problem(request, "revoked")
+        except store.LinkInvalid:
             return _link_problem(request, "invalid")
-        store.to_session(request.session, answers)
+        store.to_session(request, answers)
         services.count(UsageCount.Kind.PHONE, answers)
         return redirect("onboarding:parcours")
-    answers = store.from_session(request.session)
-    if not store.has_answered(request.session):
+    answers = store.from_session(request)
+    if not store.has_answered(request):
         return render(request, "onboarding/parcours_empty.html")
-    if not request.session.get(COUNTED_KEY):
-        services.count(UsageCount.Kind.QUESTIONNAIRE, answers, source=request.session.get(SOURCE_KEY, ""))
-        request.session[COUNTED_KEY] = True
+    if not store.is_counted(request):
+        services.count(UsageCount.Kind.QUESTIONNAIRE, answers, source=store.source(request))
+        store.mark_counted(request)
     return render(request, "onboarding/parcours.html", _parcours_context(request, answers))
 
 
-def cached_parcours(answers):
-    """The suggestions depend on the answers only, never on who asks: visitors with the same answers share them for
-    as long as the public pages are cached (the parcours page itself is personal and never cached)."""
-    seconds = settings.CACHE_MIDDLEWARE_SECONDS
-    if not seconds:
-        return matching.parcours(answers)
-    key = "parcours:" + hashlib.sha256(json.dumps(answers.as_dict(), sort_keys=True).encode()).hexdigest()
-    return cache.get_or_set(key, lambda: matching.parcours(answers), seconds)
-
-
 def _parcours_context(request, answers, **extra):
-    link = request.build_absolute_uri(reverse("onboarding:parcours")) + "?r=" + store.make_link_token(answers)
+    token = store.make_link_token(answers, store.link_id(request))
+    link = request.build_absolute_uri(reverse("onboarding:parcours")) + "?r=" + token
     saved = SavedAnswers.objects.filter(user=request.user).exists() if request.user.is_authenticated else False
-    result = cached_parcours(answers)
+    # Drawn for each request, never put in the shared cache: a cache key made from her answers (even hashed: they
+    # are few) or suggestions that speak of her phase would be her answers outside her browser.
+    result = matching.parcours(answers)
     return {
         "parcours": result,
         "answers": answers,
         "link": link,
+        "link_days": settings.GUICHET_PARCOURS_LINK_DAYS,
         "qr_svg": qr.inline_svg(link, title="Code QR : ouvrir ce parcours sur un autre appareil"),
         "email_form": extra.get("email_form") or SendParcoursForm(),
         "save_form": extra.get("save_form") or SaveAnswersForm(),
         "saved": saved,
         "summary": store.summary(answers, departement=result.departement),
+        "kept_until": store.keep_until(request),
+        "keep_days": settings.GUICHET_ANSWERS_KEEP_DAYS,
     }
 
 
 @never_cache
 def parcours_print(request):
-    answers = store.from_session(request.session)
-    if not store.has_answered(request.session):
+    answers = store.from_session(request)
+    if not store.has_answered(request):
         return redirect("onboarding:parcours")
     services.count(UsageCount.Kind.PRINTED, answers)
     context = _parcours_context(request, answers)
@@ -171,8 +163,8 @@ def parcours_print(request):
 @never_cache
 @require_POST
 def send_email(request):
-    answers = store.from_session(request.session)
-    if not store.has_answered(request.session):
+    answers = store.from_session(request)
+    if not store.has_answered(request):
         return redirect("onboarding:parcours")
     fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
     form = SendParcoursForm(request.POST, fingerprint=fingerprint)
@@ -190,10 +182,10 @@ def send_email(request):
 @never_cache
 @require_POST
 def save(request):
-    answers = store.from_session(request.session)
+    answers = store.from_session(request)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("onboarding:parcours"))
-    if not store.has_answered(request.session):
+    if not store.has_answered(request):
         return redirect("onboarding:parcours")
     form = SaveAnswersForm(request.POST)
     if not form.is_valid():
@@ -206,9 +198,45 @@ def save(request):
 
 @never_cache
 @require_POST
+def keep(request):
+    """ "Garder sur cet appareil" (GUICHET_ANSWERS_KEEP_DAYS), or back to "jusqu'à la fermeture du navigateur"."""
+    if not store.has_answered(request):
+        return redirect("onboarding:parcours")
+    if stand.is_on(request):
+        messages.error(request, "Sur la tablette d'un stand, vos réponses ne sont jamais gardées.")
+        return redirect("onboarding:parcours")
+    on = request.POST.get("garder") == "oui"
+    store.keep(request, on)
+    if on:
+        messages.success(
+            request,
+            f"Vos réponses restent sur cet appareil {settings.GUICHET_ANSWERS_KEEP_DAYS} jours, "
+            "puis elles s'effacent d'elles-mêmes.",
+        )
+    else:
+        messages.success(request, "Vos réponses s'effaceront à la fermeture du navigateur.")
+    return redirect("onboarding:parcours")
+
+
+@never_cache
+@require_POST
+def revoke_links(request):
+    """ "Désactiver les liens envoyés": the links and QR codes given so far stop working (410)."""
+    if not store.has_answered(request):
+        return redirect("onboarding:parcours")
+    store.revoke_links(request)
+    messages.success(
+        request,
+        "Les liens et codes QR donnés jusqu'ici ne fonctionnent plus. Ceux de cette page sont nouveaux.",
+    )
+    return redirect("onboarding:parcours")
+
+
+@never_cache
+@require_POST
 def erase(request):
     """ "Effacer mes réponses": for a shared device (a tablet at a stand)."""
-    store.erase(request.session)
+    store.erase(request)
     messages.success(request, "Vos réponses sont effacées de cet appareil.")
     return redirect("onboarding:start")
 
@@ -225,15 +253,20 @@ def saved_answers(request):
         saved.delete()
         messages.success(request, "Vos réponses enregistrées sont supprimées.")
         return redirect("account_home")
-    store.to_session(request.session, store.Answers.from_dict(saved.answers))
+    store.to_session(request, store.Answers.from_dict(saved.answers))
     if request.POST.get("action") == "modifier":
         return redirect("onboarding:step", "pour-qui")
     return redirect("onboarding:parcours")
 
 
 def _link_problem(request, problem):
-    response = render(request, "onboarding/link_problem.html", {"problem": problem})
-    response.status_code = 400 if problem == "invalid" else 410
+    response = render(
+        request,
+        "onboarding/link_problem.html",
+        {"problem": problem, "link_days": settings.GUICHET_PARCOURS_LINK_DAYS},
+        status=400 if problem == "invalid" else 410,
+    )
+    response["Referrer-Policy"] = "no-referrer"  # the address holds the token
     return response
 
 
@@ -279,8 +312,15 @@ def stand_start(request, code):
     source = services.active_source(code)
     if not source:
         raise Http404("Code d'événement inconnu.")
-    stand.start(request.session, source)
-    return redirect("onboarding:step", "pour-qui")
+    if request.user.is_authenticated:
+        # Never a stand where someone is signed in, and never a silent logout of the person signed in.
+        return render(request, "onboarding/stand_signed_in.html", {"code": source}, status=409)
+    response = redirect("onboarding:step", "pour-qui")
+    stand.start(request, source)
+    if request.GET.get("fin"):
+        messages.success(request, "Vos réponses sont effacées. Merci de votre visite !")
+    response["Clear-Site-Data"] = '"cache"'
+    return response
 
 
 @never_cache
@@ -288,11 +328,9 @@ def stand_start(request, code):
 def stand_finish(request):
     """ "Terminer et effacer": everything she answered is wiped; the questionnaire starts again for the next person."""
     if not stand.is_on(request):
-        store.erase(request.session)
+        store.erase(request)
         return redirect("onboarding:start")
-    stand.restart(request.session)
-    messages.success(request, "Vos réponses sont effacées. Merci de votre visite !")
-    return redirect("onboarding:step", "pour-qui")
+    return stand.wipe_and_restart(request, stand.code(request), finished=True)
 
 
 def departement_booklet(request, code):

@@ -79,8 +79,8 @@ def detail(request, kind, slug):
         return redirect
     related = model.objects.related_to(entry)[:4]
     context = {"entry": entry, "kind": kind, "related": related}
-    if kind == ResourceKind.AID and answers.has_answered(request.session):
-        context["for_her"] = _for_her(entry, answers.from_session(request.session))
+    if kind == ResourceKind.AID and answers.has_answered(request):
+        context["for_her"] = _for_her(entry, answers.from_session(request))
     response = render(request, f"ressources/{model._meta.model_name}_detail.html", context)
     if not entry.is_published:
         response["Cache-Control"] = "private, no-store"

@@ -6,7 +6,6 @@ from io import StringIO
 
 import icalendar
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
@@ -45,10 +44,9 @@ def fictitious(organisation):
 
 
 def answered(client):
-    session = client.session
-    session["parcours"] = ANSWERS
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    from tests.onboarding.test_parcours import set_answers
+
+    set_answers(client, ANSWERS)
     return client
 
 

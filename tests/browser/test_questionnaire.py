@@ -117,3 +117,36 @@ def test_search_and_the_search_page_pass_axe(browser, demo_site):
     assert "résultat" in page.content()
     assert axe_violations(page) == []
     context.close()
+
+
+def test_after_terminer_et_effacer_back_shows_nothing_of_her(browser, demo_site):
+    """The tablet of a stand: after the wipe, the Back button brings back neither her parcours nor what she ticked."""
+    from onboarding.models import SourceCode
+
+    base_url, _ = demo_site
+    SourceCode.objects.create(code="stand-essai", label="Stand d'essai")
+    context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    page = context.new_page()
+    page.goto(base_url + "/stand/stand-essai/")
+    assert page.url == base_url + "/questionnaire/pour-qui/"
+    page.goto(base_url + "/questionnaire/statut/")
+    page.get_by_label("Artisane").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continuer").click()
+    page.goto(base_url + "/questionnaire/besoins/")
+    page.locator("input[type=checkbox]").first.check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Voir mon parcours").click()
+    assert page.url == base_url + "/mon-parcours/" and "Artisane" in page.content()
+    names = {cookie["name"] for cookie in context.cookies()}
+    assert {"reponses", "stand"} <= names and "sessionid" not in names
+
+    with page.expect_navigation(url=base_url + "/questionnaire/pour-qui/"):
+        page.get_by_role("button", name="Terminer et effacer").click()
+    assert "Vos réponses sont effacées" in page.content()
+    page.go_back()  # her parcours
+    assert "Artisane" not in page.content() and "pas encore répondu" in page.content()
+    page.go_back()  # the needs she ticked
+    assert page.url == base_url + "/questionnaire/besoins/"
+    assert page.locator("input:checked").count() == 0
+    context.close()

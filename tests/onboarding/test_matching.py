@@ -221,20 +221,6 @@ def test_the_reviewers_table_lists_every_statut_and_phase(aids):
     assert "IJ indépendantes ?" in row and "IJ libérales" not in row
 
 
-def test_the_same_answers_share_their_suggestions_for_as_long_as_pages_are_cached(
-    client, organisation, aids, settings, django_assert_max_num_queries
-):
-    settings.CACHE_MIDDLEWARE_SECONDS = 60
-    answers = {"status": "artisane", "phase": "traitement", "departement": "13"}
-    set_answers(client, answers)
-    client.get("/mon-parcours/")
-    other = type(client)()
-    set_answers(other, answers)
-    with django_assert_max_num_queries(3):  # her summary's names and the anonymous counter; no matching queries
-        html = other.get("/mon-parcours/").content.decode()
-    assert "IJ indépendantes" in html
-
-
 def test_no_cap_cuts_an_essential_and_a_long_list_says_how_to_see_the_rest(client, organisation):
     for n in range(10):
         AidFactory(

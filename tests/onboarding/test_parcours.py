@@ -5,11 +5,11 @@ import datetime
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail, signing
 from django.utils import timezone
 
 from annuaire.models import ContactRequest
+from guichet import answers as answers_cookie
 from guichet.answers import Answers, make_link_token
 from onboarding.models import SavedAnswers, UsageCount
 from tests.factories import AidFactory, UserFactory
@@ -19,12 +19,10 @@ pytestmark = pytest.mark.django_db
 ANSWERS = {"status": "artisane", "phase": "traitement", "departement": "13"}
 
 
-def set_answers(client, answers):
-    """Sessions are signed cookies: the client must carry the new cookie."""
-    session = client.session
-    session["parcours"] = answers
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+def set_answers(client, answers, **state):
+    """Her answers as the site keeps them: in their own encrypted cookie, carried by the client from now on.
+    `state`: more of the cookie's keys (e.g. `s="code"` for the event she came from)."""
+    client.cookies[answers_cookie.COOKIE_NAME] = answers_cookie.seal("cookie", {"a": answers, "l": "test", **state})
 
 
 @pytest.fixture

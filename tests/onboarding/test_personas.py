@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from io import StringIO
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils.html import escape
 
 from guichet.answers import Answers
 from onboarding import booklet, matching
+from tests.onboarding.test_parcours import set_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -386,10 +386,7 @@ def _expected_to_check(persona, shown):
 
 
 def _set_answers(client, persona):
-    session = client.session
-    session["parcours"] = Answers(**persona.answers).as_dict()
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    set_answers(client, Answers(**persona.answers).as_dict())
 
 
 def _section(html, heading):
