@@ -6,7 +6,7 @@ PORT ?= 8000
 # Local development only: a random secret kept in a git-ignored file, passed by environment.
 DEV_SECRET_FILE := .dev-secret-key
 
-.PHONY: run test lint format migrations-check pytest pytest-postgres browser-deps bench lock clean
+.PHONY: run test lint format migrations-check pytest pytest-postgres browser-deps redis-deps bench lock clean
 
 # Debian packages the project needs: installed on first use (as root, or through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -55,20 +55,25 @@ migrations-check: $(VENV)/.installed
 browser-deps:
 	$(call apt_install,chromium,chromium)
 
+# Redis, shared by the servers of the production-like test (tests/test_production.py) and the benchmark.
+redis-deps:
+	$(call apt_install,redis-server,redis-server)
+
 pytest: $(VENV)/.installed browser-deps
 	$(BIN)/pytest --create-db
 
-pytest-postgres: $(VENV)/.installed browser-deps
-	scripts/with-postgres $(BIN)/pytest --create-db
+# On PostgreSQL with a throwaway Redis: the production-like test (two gunicorn servers) must run, never be skipped.
+pytest-postgres: $(VENV)/.installed browser-deps redis-deps
+	GUICHET_PRODUCTION_TEST=1 scripts/with-postgres scripts/with-redis $(BIN)/pytest --create-db
 
 # The whole suite: lint, migrations in sync, tests on SQLite, then on a throwaway PostgreSQL 15.
 test: lint migrations-check pytest pytest-postgres
 
-# Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, a large
-# synthetic dataset, wrk. Writes bench/results.md.
-bench: $(VENV)/.installed
+# Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, Redis (the
+# production cache), a large synthetic dataset, wrk. Writes bench/results.md.
+bench: $(VENV)/.installed redis-deps
 	$(call apt_install,wrk,wrk)
-	scripts/with-postgres $(BIN)/python bench/run.py
+	GUICHET_SITE_URL=https://bench.invalid scripts/with-postgres scripts/with-redis $(BIN)/python bench/run.py
 
 lock: $(BIN)/activate
 	$(BIN)/pip install --quiet uv

@@ -102,3 +102,59 @@ def database(default_sqlite_path) -> dict:
     if not config.get("ENGINE") or not config.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL doit nommer un moteur et une base.")
     return config
+
+
+def env_url(name: str, default: str | None, *, schemes: set[str]) -> str:
+    """An absolute address with one of `schemes`; `default=None` makes it required."""
+    from urllib.parse import urlsplit
+
+    value = env_str(name, default)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} n'est pas une adresse valide.") from None
+    if parts.scheme not in schemes or not (parts.hostname or (parts.scheme == "unix" and parts.path)):
+        expected = ", ".join(f"{scheme}://…" for scheme in sorted(schemes))
+        raise ImproperlyConfigured(f"{name}={value!r} n'est pas une adresse valide : attendu {expected}.")
+    return value
+
+
+def site_url(*, debug: bool) -> str:
+    """The site's public address, for links in e-mails. Required in production, in https: without it, links would
+    point to 127.0.0.1."""
+    if debug:
+        return env_url("GUICHET_SITE_URL", "http://127.0.0.1:8000", schemes={"http", "https"})
+    if not os.environ.get("GUICHET_SITE_URL", "").strip():
+        raise ImproperlyConfigured(
+            "GUICHET_SITE_URL est obligatoire quand DJANGO_DEBUG est désactivé : l'adresse publique du site "
+            "(par exemple https://guichet.example.fr), pour les liens des e-mails."
+        )
+    return env_url("GUICHET_SITE_URL", None, schemes={"https"})
+
+
+DATABASE_CACHE_TABLE = "guichet_cache"
+
+
+def shared_cache(*, debug: bool) -> dict:
+    """The cache every process shares (rate limits, page cache, locks of the database-less fallback): Redis when
+    REDIS_URL is set; otherwise Django's database cache, which all the workers of one machine share. In production
+    (debug off), REDIS_URL is required unless GUICHET_SINGLE_SERVER=1 says the site runs on one server."""
+    if os.environ.get("REDIS_URL", "").strip():
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_url("REDIS_URL", None, schemes={"redis", "rediss", "unix"}),
+            "KEY_PREFIX": "guichet",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    if not env_bool("GUICHET_SINGLE_SERVER", default=debug):
+        raise ImproperlyConfigured(
+            "REDIS_URL est obligatoire quand DJANGO_DEBUG est désactivé (par exemple redis://127.0.0.1:6379/0) : "
+            "les limites et le cache des pages doivent être les mêmes sur tous les serveurs. Sur un seul serveur, "
+            "GUICHET_SINGLE_SERVER=1 garde le cache dans la base de données."
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": DATABASE_CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }

@@ -42,11 +42,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the visitor's address behind GUICHET_TRUSTED_PROXIES reverse proxies (rate limits, reports).
+    "guichet.ratelimit.ClientAddressMiddleware",
     # Outermost, so that pages served from the cache also answer "304 Not Modified" to a matching ETag.
     "django.middleware.http.ConditionalGetMiddleware",
     # Outside the page cache too: reads of sheets and aids are counted, cached or not (no query per read).
     "guichet.pageviews.PageViewMiddleware",
-    "django.middleware.cache.UpdateCacheMiddleware",
+    "guichet.sharedcache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -62,14 +64,18 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django.middleware.cache.FetchFromCacheMiddleware",
+    "guichet.sharedcache.FetchFromCacheMiddleware",
 ]
 
 # Page cache (Django's own): public pages are shared between visitors who carry no cookie (a first visit from a
 # flyer or a QR code) for a short time. Never cached: responses that set a cookie, that vary on a visitor's cookie
 # for someone who has one, or that say `private` / `no-store` (previews of unpublished entries, the admin, /sante/).
 # Pages carry no per-request nonce, so a cached page keeps a valid Content-Security-Policy.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+# The cache is shared by every process of every server (rate limits, page cache, locks): Redis when REDIS_URL is set
+# (required in production unless GUICHET_SINGLE_SERVER=1), else Django's database cache (its table is created by
+# `migrate`). Publishing or changing an entry starts a new generation of cached pages on every server
+# (guichet/sharedcache.py).
+CACHES = {"default": env.shared_cache(debug=DEBUG)}
 CACHE_MIDDLEWARE_SECONDS = env.env_int("GUICHET_PAGE_CACHE_SECONDS", 0 if DEBUG else 60, minimum=0)
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 
@@ -178,7 +184,10 @@ GUICHET_REQUEST_REMINDER_WORKING_DAYS = env.env_int("GUICHET_REQUEST_REMINDER_WO
 GUICHET_REQUEST_RETENTION_DAYS = env.env_int("GUICHET_REQUEST_RETENTION_DAYS", 365, minimum=1)
 GUICHET_REQUESTS_PER_HOUR = env.env_int("GUICHET_REQUESTS_PER_HOUR", 3, minimum=1)
 # The public address of the site, for links in e-mails sent by cron commands.
-GUICHET_SITE_URL = env.env_str("GUICHET_SITE_URL", "http://127.0.0.1:8000")
+GUICHET_SITE_URL = env.site_url(debug=DEBUG)  # required in production (https)
+# How many reverse proxies (TLS terminator, load balancer) stand before gunicorn and add to X-Forwarded-For: the
+# visitor's address is the Nth from the right. 0: the connection's address (no proxy, or one that is not trusted).
+GUICHET_TRUSTED_PROXIES = env.env_int("GUICHET_TRUSTED_PROXIES", 0, minimum=0)
 # Error reports from the public pages: at most this many per hour from one address.
 GUICHET_REPORTS_PER_HOUR = env.env_int("GUICHET_REPORTS_PER_HOUR", 5, minimum=1)
 # Handled error reports are deleted after this many days (privacy page).

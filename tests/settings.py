@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "k" * 60)
 os.environ.setdefault("GUICHET_COORDINATOR_EMAIL", "animatrice@guichet.test")
 os.environ.setdefault("DEFAULT_FROM_EMAIL", "Guichet unique <ne-pas-repondre@guichet.test>")
+# Production requires these two (guichet/env.py); the suite's cache is replaced below.
+os.environ.setdefault("GUICHET_SITE_URL", "https://guichet.test")
+os.environ.setdefault("GUICHET_SINGLE_SERVER", "1")
 
 from guichet.settings import *  # noqa: E402,F403
 
@@ -18,3 +21,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # No page cache in tests (one test turns it on to check what it shares).
 CACHE_MIDDLEWARE_SECONDS = 0
+# Each test starts with an empty cache of its own (tests/conftest.py), outside the database, so that tests without
+# database access may use it. What production shares is checked in tests/test_settings.py and tests/test_production.py.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}

@@ -86,7 +86,8 @@ def _with_env(values, function):
 
 
 def _manage(*args, **environment):
-    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    inherited = ("DJANGO_", "DATABASE_URL", "GUICHET_", "REDIS_URL")
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(inherited)}
     clean.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
@@ -156,6 +157,8 @@ def test_deployment_checks_pass_with_production_settings():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="p" + "Xq7!rT9#vB2$wL5^" * 4,
         DJANGO_ALLOWED_HOSTS="guichet.example.fr",
+        GUICHET_SITE_URL="https://guichet.example.fr",
+        REDIS_URL="redis://127.0.0.1:6379/0",  # not reached by the checks
         **_database_env(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -166,3 +169,99 @@ def test_production_cookies_are_secure_and_hsts_is_on(settings):
     # tests.settings imports the production branch (DEBUG off).
     assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
     assert settings.SECURE_HSTS_SECONDS >= 31536000
+
+
+def _settings_env(**values):
+    """The environment of a production start: DEBUG off, a good key, and `values` (None removes a variable)."""
+    environment = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "p" + "Xq7!rT9#vB2$wL5^" * 4,
+        "GUICHET_SITE_URL": "https://guichet.example.fr",
+        "GUICHET_SINGLE_SERVER": None,
+        "REDIS_URL": None,
+    }
+    environment.update(values)
+    return environment
+
+
+def _env_call(values, function):
+    removed = [name for name, value in values.items() if value is None]
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        for name in removed:
+            os.environ.pop(name, None)
+        os.environ.update({name: value for name, value in values.items() if value is not None})
+        return function()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def test_production_requires_redis_unless_single_server_is_said():
+    """Finding: nothing made production use a cache every server shares."""
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL est obligatoire"):
+        _env_call(_settings_env(), lambda: env.shared_cache(debug=False))
+    redis = _env_call(_settings_env(REDIS_URL="redis://cache.interne:6379/0"), lambda: env.shared_cache(debug=False))
+    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["LOCATION"] == "redis://cache.interne:6379/0"
+    single = _env_call(_settings_env(GUICHET_SINGLE_SERVER="1"), lambda: env.shared_cache(debug=False))
+    assert single["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    for nonsense in ("cache.interne:6379", "http://cache.interne", "redis://:abc"):
+        with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
+            _env_call(_settings_env(REDIS_URL=nonsense), lambda: env.shared_cache(debug=False))
+    with pytest.raises(ImproperlyConfigured, match="GUICHET_SINGLE_SERVER"):
+        _env_call(_settings_env(GUICHET_SINGLE_SERVER="peut-être"), lambda: env.shared_cache(debug=False))
+
+
+def test_production_requires_the_public_address_in_https():
+    """Finding: without GUICHET_SITE_URL, e-mail links pointed to 127.0.0.1."""
+    with pytest.raises(ImproperlyConfigured, match="GUICHET_SITE_URL est obligatoire"):
+        _env_call(_settings_env(GUICHET_SITE_URL=None), lambda: env.site_url(debug=False))
+    for nonsense in ("http://guichet.example.fr", "guichet.example.fr", "https://"):
+        with pytest.raises(ImproperlyConfigured, match="GUICHET_SITE_URL"):
+            _env_call(_settings_env(GUICHET_SITE_URL=nonsense), lambda: env.site_url(debug=False))
+    assert _env_call(_settings_env(), lambda: env.site_url(debug=False)) == "https://guichet.example.fr"
+    assert _env_call(_settings_env(GUICHET_SITE_URL=None), lambda: env.site_url(debug=True)).startswith("http://")
+
+
+def test_production_start_refuses_without_site_url_or_shared_cache():
+    result = _manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="guichet.settings",
+        **_start_env(GUICHET_SITE_URL=None, REDIS_URL="redis://127.0.0.1:6379/0"),
+    )
+    assert result.returncode != 0 and "GUICHET_SITE_URL est obligatoire" in result.stderr
+    result = _manage("check", DJANGO_SETTINGS_MODULE="guichet.settings", **_start_env())
+    assert result.returncode != 0 and "REDIS_URL est obligatoire" in result.stderr
+
+
+def _start_env(**values):
+    """For a subprocess (_manage starts from an environment without DJANGO_, GUICHET_ and REDIS_ variables)."""
+    return {name: value for name, value in _settings_env(**values).items() if value is not None}
+
+
+SHARED_COUNT = (
+    "from guichet import ratelimit; from django.conf import settings; "
+    "print(settings.CACHES['default']['BACKEND']); ratelimit.count('contact-requests', 'empreinte'); "
+    "print(ratelimit.recent('contact-requests', 'empreinte'))"
+)
+
+
+def test_default_settings_share_the_cache_between_processes(tmp_path):
+    """Finding: counters lived in each worker's memory (6 requests accepted against a limit of 3 with 2 workers).
+    With the default settings (`make run`: debug, SQLite), the cache is the database's, created by `migrate`, and two
+    processes count together."""
+    database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'un-serveur.sqlite3'}", "DJANGO_DEBUG": "1"}
+    migrate = _manage("migrate", "--no-input", "-v0", DJANGO_SETTINGS_MODULE="guichet.settings", **database)
+    assert migrate.returncode == 0, migrate.stderr
+    outputs = [
+        _manage("shell", "-c", SHARED_COUNT, DJANGO_SETTINGS_MODULE="guichet.settings", **database) for _ in range(3)
+    ]
+    assert all(output.returncode == 0 for output in outputs), [output.stderr for output in outputs]
+    lines = [output.stdout.split()[-2:] for output in outputs]
+    assert lines == [["django.core.cache.backends.db.DatabaseCache", str(number)] for number in (1, 2, 3)], (
+        "each process must see the others' counts"
+    )

@@ -12,9 +12,11 @@ from django.utils import timezone
 
 
 def client_fingerprint(ip_address: str) -> str:
-    """A keyed hash of the visitor's address, only to limit the rate of reports; the address is never stored."""
+    """A keyed hash of the visitor's address (an IPv6 address's /64), only to limit rates; never stored as such."""
+    from guichet.ratelimit import address_key
+
     key = settings.SECRET_KEY.encode()
-    return hmac.new(key, (ip_address or "").encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(key, address_key(ip_address).encode(), hashlib.sha256).hexdigest()[:32]
 
 
 class ErrorReportQuerySet(models.QuerySet):

@@ -1,10 +1,10 @@
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from agenda.models import Event
+from guichet.locks import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Écrit les dates des événements récurrents jusqu'à l'horizon (GUICHET_AGENDA_HORIZON_DAYS). "
         "À lancer chaque jour (cron) ; sans effet si rien n'a changé."

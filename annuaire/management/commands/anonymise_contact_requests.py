@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
 from annuaire import services
+from guichet.locks import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Anonymise les demandes de mise en relation closes ou refusées depuis plus de "
         "GUICHET_REQUEST_RETENTION_DAYS jours (message, coordonnées, notes). À lancer chaque jour par cron."

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
 
 from annuaire import services
+from guichet.locks import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Rappelle à l'animatrice (un e-mail) les demandes de mise en relation toujours « nouvelles » après "
         "GUICHET_REQUEST_REMINDER_WORKING_DAYS jours ouvrés, en signalant celles qui dépassent le délai promis. "

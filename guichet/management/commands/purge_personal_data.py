@@ -1,13 +1,13 @@
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from courriel import queue
+from guichet.locks import ScheduledCommand
 from guichet.models import ErrorReport
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Efface ce qui n'est plus nécessaire (à lancer chaque jour par cron) : les empreintes d'adresse "
         "des signalements après un jour, les signalements traités après la durée de conservation, le journal des "

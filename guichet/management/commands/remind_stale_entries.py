@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
 from guichet import freshness
+from guichet.locks import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Écrit à chaque opératrice la liste des fiches de ses organisations à actualiser (un seul e-mail), et à "
         "l'animatrice un point par organisation. Pour cron ; au plus un e-mail de chaque par jour."

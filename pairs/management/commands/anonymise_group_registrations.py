@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
 
+from guichet.locks import ScheduledCommand
 from pairs import services
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Anonymise les inscriptions aux groupes terminés depuis plus de GUICHET_GROUP_RETENTION_DAYS jours "
         "(prénom, e-mail, téléphone, message effacés ; les décomptes restent). À lancer chaque jour (cron)."

@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from guichet.locks import ScheduledCommand
 from pairs import services
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Libère les places gardées 48 heures et non confirmées, et les propose à la liste d'attente (e-mails). "
         "À lancer chaque heure (cron) ; sans effet si rien n'a expiré."

@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from guichet.locks import ScheduledCommand
 from pairs import services
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Envoie aux participantes confirmées un rappel la veille de chaque séance. À lancer chaque jour (cron) ; "
         "le relancer n'envoie jamais deux fois le même rappel."
