@@ -97,6 +97,19 @@ class Answers:
     def status_known(self) -> bool:
         return bool(self.status) and self.status != ProfessionalStatus.UNKNOWN
 
+    def listing_filters(self) -> dict:
+        """The filters of a listing that match her answers (statut, phase, département). Applied by the server for
+        `?selon=mes-reponses`: her answers never go into an address."""
+        filters = {
+            "statut": self.status if self.status_known else "",
+            "phase": self.phase,
+            "departement": self.departement,
+        }
+        return {name: value for name, value in filters.items() if value}
+
+
+FOR_HER_PARAM = ("selon", "mes-reponses")
+
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Encryption: Fernet (AES-128-CBC + HMAC-SHA256, with the time it was written), several keys for rotation.

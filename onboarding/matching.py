@@ -10,7 +10,6 @@ many more there are. Aids for the relative who helps her go to their own section
 """
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.urls import reverse
@@ -18,7 +17,7 @@ from django.urls import reverse
 from agenda.models import Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
-from guichet.answers import Answers
+from guichet.answers import FOR_HER_PARAM, Answers
 from guichet.enums import ForWhom, Phase, ProfessionalStatus
 from guichet.models import Territory
 from onboarding.models import FirstStep
@@ -151,15 +150,10 @@ def _suggestion(evaluation) -> Suggestion:
 
 
 def more_aids_url(answers: Answers) -> str:
-    """The aids listing filtered like her parcours."""
-    params = {}
-    if answers.status_known:
-        params["statut"] = answers.status
-    if answers.phase:
-        params["phase"] = answers.phase
-    if answers.departement:
-        params["departement"] = answers.departement
-    return reverse("ressources:listing", kwargs={"kind": "aides"}) + ("?" + urlencode(params) if params else "")
+    """The aids listing filtered like her parcours, by the server from her cookie (no answer in the address)."""
+    url = reverse("ressources:listing", kwargs={"kind": "aides"})
+    name, value = FOR_HER_PARAM
+    return f"{url}?{name}={value}" if answers.listing_filters() else url
 
 
 def _themes_first(queryset, answers):

@@ -46,13 +46,25 @@ def index(request):
 def listing(request, kind):
     kind = _kind_or_404(kind)
     filterset_class = FILTERSETS.get(kind, ContentFilterSet)
-    filterset = filterset_class(request.GET or None, queryset=MODELS[kind].objects.for_list())
+    filterset = filterset_class(_filters(request), queryset=MODELS[kind].objects.for_list())
     page = paginate(request, filterset.qs)
     return render(
         request,
         "ressources/listing.html",
         {"kind": kind, "filterset": filterset, "page": page, "query_prefix": query_without_page(request)},
     )
+
+
+def _filters(request):
+    """The listing's filters; `?selon=mes-reponses` (the link of her parcours) adds hers, read from her cookie."""
+    name, value = answers.FOR_HER_PARAM
+    if request.GET.get(name) != value:
+        return request.GET or None
+    data = request.GET.copy()
+    del data[name]
+    for key, chosen in answers.from_session(request).listing_filters().items():
+        data.setdefault(key, chosen)
+    return data or None
 
 
 def _for_her(aid, profile) -> eligibility.Evaluation:

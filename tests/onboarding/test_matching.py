@@ -243,4 +243,11 @@ def test_no_cap_cuts_an_essential_and_a_long_list_says_how_to_see_the_rest(clien
     assert "Pour la proche" not in titles
     set_answers(client, {"status": "artisane", "phase": "traitement"})
     html = client.get("/mon-parcours/").content.decode()
-    assert "Voir plus de" in html and "/ressources/aides/?statut=artisane&amp;phase=traitement" in html
+    assert "Voir plus de" in html and 'href="/ressources/aides/?selon=mes-reponses"' in html
+    # The listing applies her answers from her cookie: none of them in the address.
+    listing = client.get("/ressources/aides/?selon=mes-reponses")
+    assert "no-store" in listing["Cache-Control"] and "Cookie" in listing["Vary"]
+    assert {"statut": "artisane", "phase": "traitement"}.items() <= dict(
+        listing.context["filterset"].data.items()
+    ).items()
+    assert "Pour la proche" not in listing.content.decode()
