@@ -8,8 +8,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from annuaire.contact import ContactRequest
+from annuaire.contact import ContactRequest, RequestState
 from guichet import ratelimit
+from guichet.services import anonymise_admin_log
 
 
 def recent_requests_from(fingerprint: str) -> int:
@@ -75,10 +76,22 @@ def remind_coordinator(*, now=None, admin_url_prefix: str) -> list[ContactReques
     return waiting
 
 
+def requests_to_anonymise(now=None):
+    """Closed or refused longer ago than GUICHET_REQUEST_RETENTION_DAYS; and, in every other state (nouvelle, en
+    cours, orientée), untouched for as long (issue 17): nothing she wrote is kept for ever."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.GUICHET_REQUEST_RETENTION_DAYS)
+    left_open = ContactRequest.objects.exclude(state__in=[RequestState.CLOSED, RequestState.REFUSED]).filter(
+        updated_at__lt=cutoff, anonymised_at__isnull=True
+    )
+    return ContactRequest.objects.to_anonymise(now) | left_open
+
+
 def anonymise_old_requests(*, now=None) -> int:
-    """Anonymise requests closed longer ago than GUICHET_REQUEST_RETENTION_DAYS."""
+    """Anonymise what `requests_to_anonymise` finds, and the admin's log entries about them."""
     count = 0
-    for request in ContactRequest.objects.to_anonymise(now):
+    for request in requests_to_anonymise(now):
         request.anonymise()
+        anonymise_admin_log(ContactRequest, [request.pk], label=str(request))
         count += 1
     return count

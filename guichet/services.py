@@ -1,6 +1,8 @@
 """Business actions of the shared package: plain functions, keyword-only, inside a transaction."""
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -35,3 +37,15 @@ def record_error_report(
         recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
     )
     return report
+
+
+def anonymise_admin_log(model, pks, *, label: str = "") -> int:
+    """The admin's history ("Mes actions") names the object as it was (`object_repr`) and may quote it in
+    `change_message`: when a record is anonymised, so are its log entries (issue 17). Who acted and when stay."""
+    pks = [str(pk) for pk in pks]
+    if not pks:
+        return 0
+    content_type = ContentType.objects.get_for_model(model)
+    return LogEntry.objects.filter(content_type=content_type, object_id__in=pks).update(
+        object_repr=label or f"{model._meta.verbose_name} (anonymisée)", change_message=""
+    )

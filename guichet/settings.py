@@ -127,6 +127,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Guichet unique] "
+# Signing up with an address that has an account looks and takes the same as a new one (no enumeration).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_ADAPTER = "guichet.account_adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 LOGIN_REDIRECT_URL = "/compte/"
 LOGIN_URL = "account_login"
@@ -192,6 +195,8 @@ GUICHET_TRUSTED_PROXIES = env.env_int("GUICHET_TRUSTED_PROXIES", 0, minimum=0)
 GUICHET_REPORTS_PER_HOUR = env.env_int("GUICHET_REPORTS_PER_HOUR", 5, minimum=1)
 # Handled error reports are deleted after this many days (privacy page).
 GUICHET_REPORT_RETENTION_DAYS = env.env_int("GUICHET_REPORT_RETENTION_DAYS", 365, minimum=1)
+# Reports nobody handled are deleted after this many days all the same.
+GUICHET_REPORT_UNHANDLED_RETENTION_DAYS = env.env_int("GUICHET_REPORT_UNHANDLED_RETENTION_DAYS", 730, minimum=1)
 # How far ahead recurring events are written out as dates (listing, feeds); `extend_agenda` moves it daily.
 GUICHET_AGENDA_HORIZON_DAYS = env.env_int("GUICHET_AGENDA_HORIZON_DAYS", 365, minimum=31)
 # Peer groups: a place is held this many hours for her to confirm; sign-ups accepted per hour from one address;

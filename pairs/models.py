@@ -20,6 +20,7 @@ from annuaire.models import Structure
 from guichet.enums import Phase, ProfessionalStatus, TerritoryKind
 from guichet.models import EditorialModel, PhaseTag, SluggedModel, StatusTag, Territory, Theme
 from guichet.search import SearchableModel
+from guichet.services import anonymise_admin_log
 from guichet.targeting import TargetingQuerySet
 from pairs.enums import ACTIVE_STATUSES, GroupFormat, RegistrationStatus
 
@@ -360,6 +361,7 @@ class Registration(models.Model):
         self.first_name = self.email = self.phone = self.expectations = self.fingerprint = ""
         self.anonymised_at = now or timezone.now()
         self.save(update_fields=["first_name", "email", "phone", "expectations", "fingerprint", "anonymised_at"])
+        anonymise_admin_log(Registration, [self.pk], label=str(self))
         self.reminders.all().delete()
 
 

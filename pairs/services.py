@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guichet import calendars
+from guichet.services import anonymise_admin_log
 from pairs import tokens
 from pairs.enums import RegistrationStatus as Status
 from pairs.models import GroupSession, PeerGroup, Registration, SessionReminder
@@ -61,18 +62,16 @@ def _unconfirmed_cutoff(now):
 def _expire_unconfirmed(group, now) -> int:
     """Sign-ups whose address was not confirmed in time: they held nothing, nobody is written to (the address may
     not be hers), and what was typed is erased at once."""
-    return (
-        group.registrations.unconfirmed()
-        .filter(created_at__lte=_unconfirmed_cutoff(now))
-        .update(
-            status=Status.EXPIRED,
-            first_name="",
-            email="",
-            phone="",
-            expectations="",
-            fingerprint="",
-            anonymised_at=now,
-        )
+    expired = group.registrations.unconfirmed().filter(created_at__lte=_unconfirmed_cutoff(now))
+    anonymise_admin_log(Registration, list(expired.values_list("pk", flat=True)))
+    return expired.update(
+        status=Status.EXPIRED,
+        first_name="",
+        email="",
+        phone="",
+        expectations="",
+        fingerprint="",
+        anonymised_at=now,
     )
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -29,10 +30,12 @@ class ErrorReportQuerySet(models.QuerySet):
         return self.filter(fingerprint=fingerprint, created_at__gte=timezone.now() - within)
 
     def expired(self, now=None):
-        """Handled reports past their retention period (GUICHET_REPORT_RETENTION_DAYS)."""
+        """Handled reports past their retention period (GUICHET_REPORT_RETENTION_DAYS), and reports never handled
+        past a longer one (GUICHET_REPORT_UNHANDLED_RETENTION_DAYS): none is kept for ever."""
         now = now or timezone.now()
         cutoff = now - timedelta(days=settings.GUICHET_REPORT_RETENTION_DAYS)
-        return self.filter(handled_at__lt=cutoff)
+        unhandled_cutoff = now - timedelta(days=settings.GUICHET_REPORT_UNHANDLED_RETENTION_DAYS)
+        return self.filter(Q(handled_at__lt=cutoff) | Q(handled_at__isnull=True, created_at__lt=unhandled_cutoff))
 
 
 class ErrorReport(models.Model):
