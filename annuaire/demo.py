@@ -12,7 +12,7 @@ from pathlib import Path
 from annuaire.enums import Access, Category, StructureKind
 from annuaire.models import Service, Structure
 from annuaire.opening_hours import parse as parse_opening_hours
-from guichet.content import CONTENT_DIR, ContentError, read_entries, without_empty
+from guichet.content import CONTENT_DIR, ContentError, check_lengths, read_entries, without_empty
 from guichet.demo import aware, upsert
 from guichet.enums import Phase, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
@@ -196,6 +196,7 @@ def _load_one(data, *, owner, is_demo, themes):
             values[optional] = (data.get(optional) or "").strip()
     if _has_field("to_verify_note"):
         values["to_verify_note"] = (data.get("to_verify") or "").strip()
+    check_lengths(CONTENT_FILE.name, data["slug"], Structure, {k: v for k, v in values.items() if k != "owner"})
     structure, _ = upsert(Structure, {"slug": data["slug"]}, values)
     territories = _territories(data)
     if {t.pk for t in structure.territories.all()} != {t.pk for t in territories}:

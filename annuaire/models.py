@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from annuaire.enums import Access, Category, StructureKind, Wheelchair
-from annuaire.opening_hours import validate_opening_hours
+from annuaire.opening_hours import in_french, validate_opening_hours
 from guichet.enums import TerritoryKind
 from guichet.models import EditorialModel, Organisation, PhaseTag, SluggedModel, Territory, Theme
 from guichet.search import SearchableModel
@@ -122,6 +122,11 @@ class Structure(SluggedModel, SearchableModel, EditorialModel):
 
     def __str__(self):
         return self.name
+
+    @staticmethod
+    def value_in_words(field_name: str, value):
+        """How the review, the history and the import preview say a value (None: the usual way)."""
+        return in_french(value) if field_name == "opening_hours" else None
 
     def get_absolute_url(self):
         return reverse("annuaire:detail", kwargs={"slug": self.slug})

@@ -120,6 +120,10 @@ def display(model_field, value) -> str:
     """One value in words, as the form would show it."""
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
+    # A model may say a value in words itself (a structure's opening hours, stored as OpenStreetMap code).
+    in_words = getattr(model_field.model, "value_in_words", None)
+    if in_words is not None and (words := in_words(model_field.name, value)) is not None:
+        return words
     if isinstance(model_field, models.ManyToManyField):
         related = model_field.related_model
         if value and not isinstance(value[0], models.Model):

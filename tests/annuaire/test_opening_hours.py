@@ -416,3 +416,12 @@ def test_an_empty_table_saves_no_hours(client, people, structure):
             data[key] = ""
     assert client.post(url, data).status_code == 302
     assert Structure.objects.get(pk=structure.pk).opening_hours == ""
+
+
+def test_the_review_and_the_history_say_the_hours_in_french():
+    from annuaire.models import Structure
+    from guichet.review import display
+
+    words = display(Structure._meta.get_field("opening_hours"), "Mo-Fr 09:00-12:00")
+    assert "lundi" in words and "Mo-Fr" not in words
+    assert display(Structure._meta.get_field("name"), "Ligue") == "Ligue"
