@@ -175,7 +175,11 @@ def send_email(request):
         services.send_parcours(email=form.cleaned_data["email"], parcours=context["parcours"], link=context["link"])
         ratelimit.count(EMAIL_RATE_ACTION, fingerprint)
         services.count(UsageCount.Kind.EMAILED, answers)
-    messages.success(request, "Votre parcours est envoyé. Pensez à regarder dans les courriers indésirables.")
+    messages.success(
+        request,
+        "Votre parcours va vous être envoyé par e-mail dans quelques minutes. Pensez à regarder dans les courriers "
+        "indésirables.",
+    )
     return redirect("onboarding:parcours")
 
 
