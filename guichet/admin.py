@@ -40,6 +40,15 @@ def _is_coordinator(request) -> bool:
     return request.user.is_active and request.user.is_coordinator
 
 
+def _is_operator(request) -> bool:
+    return request.user.is_active and request.user.is_operator
+
+
+def _is_autocomplete(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "autocomplete"
+
+
 def _is_administrator(request) -> bool:
     return request.user.is_active and request.user.role == Role.ADMINISTRATOR
 
@@ -706,6 +715,13 @@ class TerritoryAdmin(CoordinatorAdmin):
     def get_readonly_fields(self, request, obj=None):
         # INSEE facts come from a migration; only the coverage flag is a decision.
         return ("kind", "code", "name", "parent")
+
+    def has_view_permission(self, request, obj=None):
+        # Operators choose an entry's territories through the autocomplete (which asks this admin for the view
+        # permission); they do not browse the territory list itself.
+        if _is_operator(request) and obj is None and _is_autocomplete(request):
+            return True
+        return super().has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return False
