@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from annuaire import services
 from annuaire.hours_form import OpeningHoursField
 from annuaire.models import ContactRequest, Service, Structure
 from annuaire.resources import StructureResource
@@ -83,6 +84,7 @@ class ContactRequestAdmin(CoordinatorAdmin):
         "email",
         "preferred_times",
         "consented_at",
+        "share_with_structure",
         "answers",
         "created_at",
         "first_contact_at",
@@ -93,15 +95,30 @@ class ContactRequestAdmin(CoordinatorAdmin):
     fieldsets = [
         (
             "Sa demande",
-            {"fields": ("structure", "message", "phase", "professional_status", "answers", "consented_at")},
+            {
+                "fields": (
+                    "structure",
+                    "message",
+                    "phase",
+                    "professional_status",
+                    "answers",
+                    "consented_at",
+                    "share_with_structure",
+                )
+            },
         ),
         ("La recontacter", {"fields": ("contact_method", "phone", "email", "preferred_times")}),
-        ("Suivi", {"fields": ("state", "refusal_reason", "oriented_to", "internal_notes")}),
+        ("Suivi", {"fields": ("state", "oriented_to", "closing_reason", "refusal_reason", "internal_notes")}),
         ("Dates", {"fields": ("created_at", "first_contact_at", "closed_at", "reminded_at", "anonymised_at")}),
     ]
 
     def has_add_permission(self, request):
         return False
+
+    def save_model(self, request, obj, form, change):
+        """Through the service, never here: the first contact, her e-mails and the structure's (annuaire.services)."""
+        for done in services.save_contact_request(obj):
+            self.message_user(request, done)
 
     @admin.display(description="ses réponses au questionnaire")
     def answers(self, obj):

@@ -1,12 +1,13 @@
 """Requests to be put in touch ("demandes de mise en relation"): they reach the coordinator first, never a structure.
 
-What she writes is health data: stored only with her explicit consent, never copied into an e-mail, anonymised a
-set time after the request is closed.
+What she writes is health data: stored only with her explicit consent, never copied into an e-mail (except to the
+structure she is oriented to, when she ticked that she agrees), anonymised a set time after the request is closed.
 """
 
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -57,6 +58,29 @@ class RefusalReason(models.TextChoices):
     ABUSE = "abus", "Message abusif"
 
 
+class ClosingReason(models.TextChoices):
+    ANSWERED = "repondue", "Elle a eu la réponse qu'elle cherchait"
+    TAKEN_OVER = "relais", "La structure vers laquelle elle est orientée a pris le relais"
+    NO_FURTHER = "sans-suite", "Elle ne souhaite plus de suite"
+
+
+# What the e-mail telling her that her request is closed says of the reason the coordinator chose. No e-mail after an
+# abusive message.
+REASON_FOR_HER = {
+    ClosingReason.ANSWERED: "vous avez eu la réponse que vous cherchiez",
+    ClosingReason.TAKEN_OVER: "la structure vers laquelle nous vous avons orientée a pris le relais",
+    ClosingReason.NO_FURTHER: "vous nous avez dit ne plus souhaiter de suite",
+    RefusalReason.OUT_OF_SCOPE: "votre demande ne relève pas de ce que propose le Guichet unique",
+    RefusalReason.UNREACHABLE: "nous n'avons pas réussi à vous joindre malgré plusieurs essais",
+    RefusalReason.DUPLICATE: "vous nous aviez déjà envoyé la même demande : nous suivons l'autre",
+    RefusalReason.WITHDRAWN: "vous nous avez demandé de la retirer",
+}
+
+ENDED = (RequestState.CLOSED, RequestState.REFUSED)
+# Entering these states means the coordinator has reached her (a refusal may come without any call).
+CONTACTED = (RequestState.IN_PROGRESS, RequestState.ORIENTED, RequestState.CLOSED)
+
+
 class ContactRequestQuerySet(models.QuerySet):
     def open(self):
         """Requests the coordinator still has to handle."""
@@ -103,8 +127,20 @@ class ContactRequest(models.Model):
         help_text="Jointes à sa demande parce qu'elle l'a choisi ; effacées avec la demande.",
     )
     consented_at = models.DateTimeField("consentement donné le")
+    share_with_structure = models.BooleanField(
+        "accepte que sa demande soit transmise à la structure",
+        default=False,
+        help_text="Son message et ses coordonnées, à la structure vers laquelle elle est orientée.",
+    )
     state = models.CharField("état", max_length=10, choices=RequestState.choices, default=RequestState.NEW)
     refusal_reason = models.CharField("motif du refus", max_length=20, choices=RefusalReason.choices, blank=True)
+    closing_reason = models.CharField(
+        "motif de la clôture",
+        max_length=20,
+        choices=ClosingReason.choices,
+        blank=True,
+        help_text="Il lui est dit dans l'e-mail qui lui annonce que sa demande est close.",
+    )
     oriented_to = models.ForeignKey(
         "annuaire.Structure",
         verbose_name="orientée vers",
@@ -116,7 +152,12 @@ class ContactRequest(models.Model):
     internal_notes = models.TextField("notes internes", blank=True)
     created_at = models.DateTimeField("reçue le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
-    first_contact_at = models.DateTimeField("premier contact le", null=True, blank=True)
+    first_contact_at = models.DateTimeField(
+        "premier contact le",
+        null=True,
+        blank=True,
+        help_text="Noté quand la demande passe « en cours », « orientée » ou « close ».",
+    )
     closed_at = models.DateTimeField("close le", null=True, blank=True)
     reminded_at = models.DateTimeField("rappel envoyé le", null=True, blank=True)
     anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
@@ -144,12 +185,20 @@ class ContactRequest(models.Model):
         return f"Demande n° {self.pk}"
 
     def save(self, *args, **kwargs):
-        now = timezone.now()
-        if self.state != RequestState.NEW and self.first_contact_at is None:
-            self.first_contact_at = now
-        if self.state in (RequestState.CLOSED, RequestState.REFUSED) and self.closed_at is None:
-            self.closed_at = now
+        if self.state in ENDED and self.closed_at is None:
+            self.closed_at = timezone.now()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.state == RequestState.CLOSED and not self.closing_reason:
+            raise ValidationError({"closing_reason": "Choisissez le motif de la clôture : il lui est dit."})
+
+    @property
+    def reason_for_her(self) -> str:
+        """The reason of the closing, in words for her; empty when she is not to be told (abuse)."""
+        reason = self.closing_reason if self.state == RequestState.CLOSED else self.refusal_reason
+        return REASON_FOR_HER.get(reason, "")
 
     def get_admin_url(self):
         return reverse("admin:annuaire_contactrequest_change", args=[self.pk])

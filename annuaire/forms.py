@@ -61,6 +61,12 @@ class ContactRequestForm(AnonymousVisitorForm):
         ),
         error_messages={"required": "Sans votre accord, nous ne pouvons pas enregistrer votre demande."},
     )
+    share_with_structure = forms.BooleanField(
+        label="J'accepte que l'animatrice transmette ma demande (mon message et mes coordonnées) à la structure "
+        "vers laquelle elle m'oriente. Sinon, elle me rappelle d'abord et la structure sait seulement qu'une demande "
+        "arrive.",
+        required=False,
+    )
 
     attach_answers = forms.BooleanField(
         label="Joindre mes réponses au questionnaire (statut, phase, département, besoins) pour que l'animatrice "

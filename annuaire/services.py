@@ -8,7 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from annuaire.contact import ContactRequest, RequestState
+from annuaire.contact import CONTACTED, ENDED, ContactRequest, RequestState
 from guichet import ratelimit
 from guichet.services import anonymise_admin_log
 
@@ -32,6 +32,7 @@ def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url
         preferred_times=data.get("preferred_times", ""),
         questionnaire_answers=data.get("questionnaire_answers") or {},
         consented_at=timezone.now(),
+        share_with_structure=bool(data.get("share_with_structure")),
     )
     ratelimit.count("contact-requests", fingerprint)
     context = {"request": request, "admin_url": f"{admin_url_prefix}{request.pk}/change/"}
@@ -51,6 +52,99 @@ def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url
             recipient_list=[request.email],
         )
     return request
+
+
+def _site_url() -> str:
+    return settings.GUICHET_SITE_URL.rstrip("/")
+
+
+def _send(template: str, *, subject: str, to: str, context: dict) -> None:
+    """Into the outgoing queue, inside the caller's transaction (settings.EMAIL_BACKEND)."""
+    send_mail(
+        subject=subject,
+        message=render_to_string(f"annuaire/emails/{template}", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[to],
+    )
+
+
+def _may_write_to_her(request: ContactRequest) -> bool:
+    """She gave an address and consented to what she wrote being kept (and it is not anonymised)."""
+    return bool(request.email and request.consented_at and request.anonymised_at is None)
+
+
+@transaction.atomic
+def change_contact_request(request: ContactRequest, **changes) -> list[str]:
+    """The coordinator's transitions of a request, whatever the path (the admin calls it with the form's values):
+    `changes` are set on the request, then `save_contact_request` decides what it means."""
+    for name, value in changes.items():
+        setattr(request, name, value)
+    return save_contact_request(request)
+
+
+@transaction.atomic
+def save_contact_request(request: ContactRequest) -> list[str]:
+    """Save the coordinator's changes to a request and follow them up, in this transaction:
+    - leaving "nouvelle" for "en cours", "orientée" or "close" records the first contact (the figures' call-back);
+    - oriented (or re-oriented to another structure): she is told to whom and what happens next, and the structure
+      receives the orientation (what she asked only if she agreed);
+    - closed or refused: she is told, with the reason chosen (not after an abusive message).
+    E-mails to her only when she gave an address. Returns, in French, what was sent or what the coordinator must do
+    herself."""
+    before = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    now = timezone.now()
+    if request.state in CONTACTED and request.first_contact_at is None:
+        request.first_contact_at = now
+    request.save()
+    done = []
+    oriented = request.state == RequestState.ORIENTED and (
+        before.state != RequestState.ORIENTED or before.oriented_to_id != request.oriented_to_id
+    )
+    if oriented:
+        done += _tell_orientation(request)
+    if request.state in ENDED and before.state not in ENDED and _may_write_to_her(request) and request.reason_for_her:
+        _send(
+            "closed.txt",
+            subject="Votre demande au Guichet unique est close",
+            to=request.email,
+            context={
+                "request": request,
+                "site_url": _site_url(),
+                "retention_days": settings.GUICHET_REQUEST_RETENTION_DAYS,
+            },
+        )
+        done.append("Elle est prévenue par e-mail que sa demande est close.")
+    return done
+
+
+def _tell_orientation(request: ContactRequest) -> list[str]:
+    structure = request.oriented_to
+    shared = request.share_with_structure and bool(structure.email)
+    context = {
+        "request": request,
+        "structure": structure,
+        "shared": shared,
+        "site_url": _site_url(),
+        "coordinator_email": settings.GUICHET_COORDINATOR_EMAIL,
+    }
+    done = []
+    if structure.email:
+        _send(
+            "oriented_structure.txt",
+            subject="Une personne orientée vers vous par le Guichet unique",
+            to=structure.email,
+            context=context,
+        )
+        done.append(
+            f"« {structure} » a reçu l'orientation par e-mail"
+            + (", avec sa demande (elle l'a accepté)." if shared else ", sans sa demande (elle ne l'a pas accepté).")
+        )
+    else:
+        done.append(f"« {structure} » n'a pas d'adresse e-mail : prévenez-la par téléphone.")
+    if _may_write_to_her(request):
+        _send("oriented.txt", subject="Votre demande au Guichet unique : la suite", to=request.email, context=context)
+        done.append("Elle est prévenue par e-mail de son orientation.")
+    return done
 
 
 def remind_coordinator(*, now=None, admin_url_prefix: str) -> list[ContactRequest]:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from annuaire import services
 from annuaire.contact import ContactRequest, RequestState, add_working_days
 from tests.factories import StructureFactory
 
@@ -139,8 +140,7 @@ def make_request(**fields):
 def test_workflow_records_first_contact_and_closing_and_needs_reasons(structure):
     request = make_request()
     assert request.first_contact_at is None
-    request.state = RequestState.IN_PROGRESS
-    request.save()
+    services.change_contact_request(request, state=RequestState.IN_PROGRESS)
     assert request.first_contact_at is not None and request.promise_kept is True
     request.state = RequestState.REFUSED
     with pytest.raises(ValidationError, match="motif du refus"):
@@ -151,6 +151,10 @@ def test_workflow_records_first_contact_and_closing_and_needs_reasons(structure)
     request.oriented_to = structure
     request.full_clean()
     request.state = RequestState.CLOSED
+    with pytest.raises(ValidationError, match="motif de la clôture"):
+        request.full_clean()
+    request.closing_reason = "repondue"
+    request.full_clean()
     request.save()
     assert request.closed_at is not None
 
