@@ -58,7 +58,44 @@ def _is_administrator(request) -> bool:
 EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 
-class BaseAdmin(admin.ModelAdmin):
+# Page titles in plain French: "Aides et dispositifs", "Ajouter une aide ou un dispositif", "Modifier : <titre>",
+# never Django's "Sélectionnez l'objet … à changer" or "Ajout de aide ou dispositif".
+FEMININE = {
+    "guichet.announcement",
+    "guichet.user",
+    "guichet.organisation",
+    "ressources.sheet",
+    "annuaire.structure",
+    "annuaire.contactrequest",
+    "pairs.registration",
+    "onboarding.firststep",
+}
+ADD_TITLES = {"ressources.aid": "Ajouter une aide ou un dispositif", "guichet.user": "Inviter une personne"}
+
+
+def add_title(opts) -> str:
+    label = opts.label_lower
+    if label in ADD_TITLES:
+        return ADD_TITLES[label]
+    return f"Ajouter {'une' if label in FEMININE else 'un'} {opts.verbose_name}"
+
+
+class FrenchTitlesMixin:
+    def changelist_view(self, request, extra_context=None):
+        title = str(self.opts.verbose_name_plural)
+        return super().changelist_view(request, {"title": title[:1].upper() + title[1:], **(extra_context or {})})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if add:
+            context["title"] = add_title(self.opts)
+        elif obj is not None:
+            verb = "Modifier" if self.has_change_permission(request, obj) else "Consulter"
+            context["title"] = f"{verb} : {obj}"
+        context["subtitle"] = None
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+
+class BaseAdmin(FrenchTitlesMixin, admin.ModelAdmin):
     save_on_top = True
     # Links typed without a scheme ("ameli.fr/...") are taken as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -602,7 +639,7 @@ def _is_coordinator_or_administrator(request) -> bool:
 
 
 @admin.register(User)
-class UserAdmin(RolePermissionsMixin, DjangoUserAdmin):
+class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
     """People. Administrators manage everyone; the coordinator invites and manages operators only."""
 
     ordering = ("email",)
@@ -610,7 +647,7 @@ class UserAdmin(RolePermissionsMixin, DjangoUserAdmin):
     list_filter = ("role", "is_active")
     search_fields = ("email", "first_name", "last_name")
     fieldsets = (
-        (None, {"fields": ("email", "password")}),
+        (None, {"fields": ("email", "password_state")}),
         ("Identité", {"fields": ("first_name", "last_name")}),
         ("Rôle", {"fields": ("role", "is_active")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
@@ -625,7 +662,7 @@ class UserAdmin(RolePermissionsMixin, DjangoUserAdmin):
             },
         ),
     )
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("password_state", "last_login", "date_joined")
     actions = ["send_invitation"]
 
     add_form = InvitationForm
@@ -650,8 +687,36 @@ class UserAdmin(RolePermissionsMixin, DjangoUserAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and not _is_administrator(request):
-            readonly += ["email", "role", "password"]
+            readonly += ["email", "role"]
         return readonly
+
+    @admin.display(description="mot de passe")
+    def password_state(self, obj):
+        """Never the hash: whether she has chosen one, and a link to send her a new choice link."""
+        state = "défini, jamais affiché" if obj.has_usable_password() else "pas encore choisi"
+        url = reverse("admin:guichet_user_send_reset", args=[obj.pk])
+        return format_html('{} — <a href="{}">lui envoyer un lien pour en choisir un nouveau</a>', state, url)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.send_reset_view)
+        reset = path("<int:object_id>/nouveau-mot-de-passe/", view, name="guichet_user_send_reset")
+        return [reset, *super().get_urls()]
+
+    def send_reset_view(self, request, object_id):
+        user = self.get_object(request, str(object_id))
+        if user is None or not self.has_change_permission(request, user):
+            raise PermissionDenied
+        if request.method == "POST":
+            invitations.invite(user, by=request.user)
+            self.message_user(request, f"Un lien pour choisir son mot de passe a été envoyé à {user.email}.")
+            return HttpResponseRedirect(reverse("admin:guichet_user_change", args=[user.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Envoyer à {user.email} un lien pour choisir son mot de passe",
+            "person": user,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/guichet/send_reset.html", context)
 
     def has_delete_permission(self, request, obj=None):
         return _is_administrator(request)  # the coordinator deactivates; accounts carry history

@@ -13,6 +13,7 @@ import io
 import warnings
 
 import tablib
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from import_export.formats import base_formats
 from import_export.forms import SelectableFieldsExportForm
@@ -161,6 +162,19 @@ class SpreadsheetAdminMixin:
 
     formats = [FrenchCSV, FrenchXLSX]
     export_form_class = FrenchExportForm
+
+    def add_success_message(self, result, request):
+        from import_export.results import RowResult
+
+        totals = result.totals
+        messages.success(
+            request,
+            f"Import terminé ({self.model._meta.verbose_name_plural}) : "
+            f"{totals[RowResult.IMPORT_TYPE_NEW]} ligne(s) ajoutée(s), "
+            f"{totals[RowResult.IMPORT_TYPE_UPDATE]} modifiée(s), "
+            f"{totals[RowResult.IMPORT_TYPE_DELETE]} supprimée(s), "
+            f"{totals[RowResult.IMPORT_TYPE_SKIP]} sans changement.",
+        )
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, ValidationError):
