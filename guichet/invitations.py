@@ -33,3 +33,24 @@ def invite(user, *, by) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[user.email],
     )
+
+
+def choose_password_view():
+    """allauth's "choose your password" page (from an invitation or a reset link), except that a member of the team
+    who has chosen her password is signed in and lands in the back office, not on a page with no way into it."""
+    from allauth.account.views import PasswordResetFromKeyView
+    from django.contrib import messages
+    from django.contrib.auth import login
+    from django.shortcuts import redirect
+
+    class ChoosePasswordView(PasswordResetFromKeyView):
+        def form_valid(self, form):
+            user = self.reset_user
+            response = super().form_valid(form)
+            if user is None or not (user.is_active and user.is_staff) or self.request.user.is_authenticated:
+                return response
+            login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(self.request, "Votre mot de passe est enregistré. Bienvenue dans le back-office.")
+            return redirect("admin:index")
+
+    return ChoosePasswordView.as_view()

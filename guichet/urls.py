@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
-from guichet import views
+from guichet import invitations, views
 
 admin.site.site_header = "Guichet unique — administration"
 admin.site.site_title = "Guichet unique"
@@ -34,6 +35,18 @@ urlpatterns = [
     path("", include("onboarding.urls")),
     path("compte/", views.account_home, name="account_home"),
     path("compte/supprimer/", views.account_delete, name="account_delete"),
+    # Before allauth's own page of the same address: the team lands in the back office after choosing a password.
+    re_path(
+        r"^compte/password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        invitations.choose_password_view(),
+        name="choose_password",
+    ),
     path("compte/", include("allauth.urls")),
+    # The admin's login page shows "Mot de passe oublié ?" when this name exists: it leads to the account's reset.
+    path(
+        "admin/mot-de-passe-oublie/",
+        RedirectView.as_view(pattern_name="account_reset_password"),
+        name="admin_password_reset",
+    ),
     path("admin/", admin.site.urls),
 ]
