@@ -156,6 +156,19 @@ def contact_requests() -> dict:
     }
 
 
+def call_backs(months: int = 3) -> dict:
+    """The first call-back of requests, per closed month (onboarding.figures.call_backs): one query."""
+    from django.conf import settings
+
+    from onboarding import figures
+
+    today = timezone.localdate()
+    return {
+        "call_backs": figures.call_backs(figures.closed_months(today, months), today=today),
+        "promise_days": settings.GUICHET_CALLBACK_WORKING_DAYS,
+    }
+
+
 def sign_ups(now=None) -> list[dict]:
     """Groups with sign-ups this week or a waiting list."""
     now = now or timezone.now()
@@ -203,6 +216,7 @@ def desk() -> dict:
         "proposed": proposed_changes(),
         "stale": stale_by_organisation(),
         "requests": contact_requests(),
+        "call_backs": call_backs(),
         "sign_ups": sign_ups(),
         "reports": error_reports(),
     }

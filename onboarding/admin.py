@@ -3,6 +3,7 @@ import datetime
 import io
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -149,8 +150,10 @@ class UsageCountAdmin(CoordinatorAdmin):
         for table in tables:
             table["total"] = figures.total_shown(table["total"])
         most_viewed = figures.most_viewed(start=start, end=end)
+        months = [m for m in figures.closed_months(today) if start <= m <= end]
+        call_backs = figures.call_backs(months, today=today)
         if request.GET.get("format") == "csv" and (valid or not form.is_bound):
-            return self._csv(tables, most_viewed, start, end)
+            return self._csv(tables, most_viewed, start, end, call_backs)
         weeks = figures.weekly(kind=UsageCount.Kind.QUESTIONNAIRE, start=start, end=end)
         context = {
             **self.admin_site.each_context(request),
@@ -158,6 +161,8 @@ class UsageCountAdmin(CoordinatorAdmin):
             "form": form,
             "tables": tables,
             "most_viewed": most_viewed,
+            "call_backs": call_backs,
+            "promise_days": settings.GUICHET_CALLBACK_WORKING_DAYS,
             "chart": figures.bar_chart(weeks, title="Questionnaires terminés par semaine"),
             "threshold": figures.THRESHOLD,
             "period": f"{figures.month_label(start)} – {figures.month_label(end.replace(day=1))}",
@@ -167,7 +172,7 @@ class UsageCountAdmin(CoordinatorAdmin):
         }
         return TemplateResponse(request, "admin/onboarding/figures.html", context)
 
-    def _csv(self, tables, most_viewed, start, end):
+    def _csv(self, tables, most_viewed, start, end, call_backs):
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";")
         writer.writerow(["Période", f"{start:%d/%m/%Y} – {end:%d/%m/%Y}", ""])
@@ -180,6 +185,11 @@ class UsageCountAdmin(CoordinatorAdmin):
             writer.writerow([table["title"], "Total", table["total"]])
         for kind, title, reads in most_viewed:
             writer.writerow(["Les plus lues", f"{kind} : {title}", reads])
+        for row in call_backs:
+            title = f"Premier rappel des demandes reçues en {row.label}"
+            writer.writerow([title, "Demandes", row.count_shown])
+            writer.writerow([title, "Délai médian", row.median_shown])
+            writer.writerow([title, "Dans le délai promis", row.share_shown])
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="chiffres-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
         return response

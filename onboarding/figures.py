@@ -6,6 +6,7 @@ smallest is hidden too ("masqué", with the reason), so that the total cannot gi
 cell of 5 or more is never hidden otherwise.
 """
 
+import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -120,6 +121,81 @@ def requests(*, start, end):
 
     queryset = ContactRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
     return by_field(queryset, "state", dict(RequestState.choices))
+
+
+@dataclass
+class CallBacks:
+    """The first call-back of the requests received in one closed month: how many could be measured, the median delay
+    in working days (first contact, or still waiting past the promise), the share within the promised delay. Fewer
+    than 5 requests: nothing but "< 5"."""
+
+    month: date
+    count: int
+    median_days: float | None
+    within: int
+
+    @property
+    def label(self) -> str:
+        return month_label(self.month)
+
+    @property
+    def hidden(self) -> bool:
+        return self.count < THRESHOLD
+
+    @property
+    def count_shown(self) -> str:
+        return f"< {THRESHOLD}" if self.hidden else str(self.count)
+
+    @property
+    def median_shown(self) -> str:
+        if self.hidden or self.median_days is None:
+            return "—"
+        days = f"{self.median_days:g}".replace(".", ",")
+        return f"{days} jour{'s' if self.median_days > 1 else ''} ouvré{'s' if self.median_days > 1 else ''}"
+
+    @property
+    def share_shown(self) -> str:
+        return "—" if self.hidden else f"{round(100 * self.within / self.count)} %"
+
+
+def call_backs(months: list[date], *, today=None) -> list[CallBacks]:
+    """Per closed month (requests received that month), the delay to the first call-back and the share within the
+    promise (GUICHET_CALLBACK_WORKING_DAYS). Counted: requests with a first contact, and those still waiting past
+    the promise (late); not those refused without any call (abuse, duplicate), nor those still within the promise.
+    One query whatever the number of months."""
+    from django.utils import timezone
+
+    from annuaire.contact import ContactRequest, RequestState, working_days_between
+
+    today = today or timezone.localdate()
+    if not months:
+        return []
+    first, last = min(months), month_end(max(months))
+    rows = ContactRequest.objects.filter(created_at__date__gte=first, created_at__date__lte=last).only(
+        "created_at", "first_contact_at", "state"
+    )
+    by_month: dict[date, list] = {month: [] for month in months}
+    for request in rows:
+        month = timezone.localdate(request.created_at).replace(day=1)
+        if month not in by_month:
+            continue
+        if request.first_contact_at is None and request.state == RequestState.REFUSED:
+            continue
+        kept = request.promise_kept
+        if kept is None:
+            continue  # not called yet, still within the promise: neither kept nor broken
+        received = timezone.localdate(request.created_at)
+        reached = timezone.localdate(request.first_contact_at) if request.first_contact_at else today
+        by_month[month].append((working_days_between(received, reached), kept))
+    return [
+        CallBacks(
+            month=month,
+            count=len(measured),
+            median_days=statistics.median(days for days, _ in measured) if measured else None,
+            within=sum(1 for _, kept in measured if kept),
+        )
+        for month, measured in sorted(by_month.items(), reverse=True)
+    ]
 
 
 def sign_ups(*, start, end):
