@@ -39,6 +39,14 @@ def outdated_notice(entry):
 
 
 @register.simple_tag
+def operator_desk(user):
+    """An operator's to-do on the admin home page (guichet.operator_desk)."""
+    from guichet.operator_desk import operator_desk as build
+
+    return build(user)
+
+
+@register.simple_tag
 def coordinator_desk():
     """The coordinator's desk on the admin home page (guichet.desk)."""
     from guichet import desk
