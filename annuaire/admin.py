@@ -90,6 +90,7 @@ class ContactRequestAdmin(CoordinatorAdmin):
         "first_contact_at",
         "closed_at",
         "reminded_at",
+        "escalated_at",
         "anonymised_at",
     )
     fieldsets = [
@@ -109,7 +110,10 @@ class ContactRequestAdmin(CoordinatorAdmin):
         ),
         ("La recontacter", {"fields": ("contact_method", "phone", "email", "preferred_times")}),
         ("Suivi", {"fields": ("state", "oriented_to", "closing_reason", "refusal_reason", "internal_notes")}),
-        ("Dates", {"fields": ("created_at", "first_contact_at", "closed_at", "reminded_at", "anonymised_at")}),
+        (
+            "Dates",
+            {"fields": ("created_at", "first_contact_at", "closed_at", "reminded_at", "escalated_at", "anonymised_at")},
+        ),
     ]
 
     def has_add_permission(self, request):

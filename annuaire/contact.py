@@ -86,14 +86,9 @@ class ContactRequestQuerySet(models.QuerySet):
         """Requests the coordinator still has to handle."""
         return self.filter(state__in=[RequestState.NEW, RequestState.IN_PROGRESS, RequestState.ORIENTED])
 
-    def waiting_since(self, working_days: int, *, today=None):
-        """Still "nouvelle" after this many working days."""
-        today = today or timezone.localdate()
-        return [
-            r
-            for r in self.filter(state=RequestState.NEW).order_by("created_at")
-            if working_days_between(timezone.localdate(r.created_at), today) >= working_days
-        ]
+    def unanswered(self):
+        """Still open and nobody has called her back."""
+        return self.open().filter(first_contact_at__isnull=True, anonymised_at__isnull=True).order_by("created_at")
 
     def to_anonymise(self, now=None):
         """Closed or refused longer ago than the retention period, and not anonymised yet."""
@@ -159,7 +154,15 @@ class ContactRequest(models.Model):
         help_text="Noté quand la demande passe « en cours », « orientée » ou « close ».",
     )
     closed_at = models.DateTimeField("close le", null=True, blank=True)
-    reminded_at = models.DateTimeField("rappel envoyé le", null=True, blank=True)
+    reminded_at = models.DateTimeField(
+        "rappel à l'animatrice le", null=True, blank=True, help_text="Sans réponse après le délai promis."
+    )
+    escalated_at = models.DateTimeField(
+        "rappel aux administratrices le",
+        null=True,
+        blank=True,
+        help_text="Toujours sans réponse GUICHET_REQUEST_ESCALATION_WORKING_DAYS jours ouvrés après le délai promis.",
+    )
     anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
 
     objects = ContactRequestQuerySet.as_manager()
@@ -207,6 +210,11 @@ class ContactRequest(models.Model):
     def promised_by(self) -> datetime.date:
         """The date by which she was promised a call back."""
         return add_working_days(timezone.localdate(self.created_at), settings.GUICHET_CALLBACK_WORKING_DAYS)
+
+    @property
+    def escalate_on(self) -> datetime.date:
+        """The day the administrators are told, if nobody has called her back by then."""
+        return add_working_days(self.promised_by, settings.GUICHET_REQUEST_ESCALATION_WORKING_DAYS)
 
     @property
     def promise_kept(self) -> bool | None:

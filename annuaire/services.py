@@ -147,27 +147,51 @@ def _tell_orientation(request: ContactRequest) -> list[str]:
     return done
 
 
-def remind_coordinator(*, now=None, admin_url_prefix: str) -> list[ContactRequest]:
-    """One e-mail to the coordinator about requests still "nouvelle" after the reminder delay, late ones flagged.
-    A request is mentioned at most once a day: running it twice sends nothing new."""
+@transaction.atomic
+def remind_unanswered(*, now=None, admin_url_prefix: str) -> dict[str, list[ContactRequest]]:
+    """The ladder for requests nobody has called back (no first contact), each step sent once and recorded:
+    the coordinator, the first day after the promised call-back; the administrators,
+    GUICHET_REQUEST_ESCALATION_WORKING_DAYS working days later. One e-mail per step listing the requests, with
+    nothing she wrote. Without any active administrator with an address, that step waits (nothing recorded)."""
+    from guichet.enums import Role
+    from guichet.models import User
+
     now = now or timezone.now()
     today = timezone.localdate(now)
-    waiting = [
-        r
-        for r in ContactRequest.objects.waiting_since(settings.GUICHET_REQUEST_REMINDER_WORKING_DAYS, today=today)
-        if r.reminded_at is None or now - r.reminded_at > datetime.timedelta(hours=20)
-    ]
-    if not waiting:
-        return []
-    context = {"requests": waiting, "today": today, "admin_url_prefix": admin_url_prefix}
-    send_mail(
-        subject=f"[Guichet unique] {len(waiting)} demande(s) de mise en relation en attente",
-        message=render_to_string("annuaire/emails/reminder.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+    unanswered = list(ContactRequest.objects.unanswered().select_for_update())
+    late = [r for r in unanswered if r.reminded_at is None and r.promised_by < today]
+    escalated = [r for r in unanswered if r.escalated_at is None and r.escalate_on <= today]
+    context = {"today": today, "admin_url_prefix": admin_url_prefix}
+    if late:
+        send_mail(
+            subject=f"[Guichet unique] {len(late)} demande(s) de mise en relation sans réponse après le délai promis",
+            message=render_to_string("annuaire/emails/reminder.txt", {**context, "requests": late}),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+        )
+        ContactRequest.objects.filter(pk__in=[r.pk for r in late]).update(reminded_at=now)
+    administrators = list(
+        User.objects.filter(role=Role.ADMINISTRATOR, is_active=True).exclude(email="").values_list("email", flat=True)
     )
-    ContactRequest.objects.filter(pk__in=[r.pk for r in waiting]).update(reminded_at=now)
-    return waiting
+    if not administrators:
+        escalated = []
+    if escalated:
+        send_mail(
+            subject=f"[Guichet unique] {len(escalated)} demande(s) de mise en relation toujours sans réponse",
+            message=render_to_string(
+                "annuaire/emails/escalation.txt",
+                {
+                    **context,
+                    "requests": escalated,
+                    "escalation_days": settings.GUICHET_REQUEST_ESCALATION_WORKING_DAYS,
+                    "coordinator_email": settings.GUICHET_COORDINATOR_EMAIL,
+                },
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=administrators,
+        )
+        ContactRequest.objects.filter(pk__in=[r.pk for r in escalated]).update(escalated_at=now)
+    return {"coordinator": late, "administrators": escalated}
 
 
 def requests_to_anonymise(now=None):

@@ -183,7 +183,9 @@ GUICHET_REVIEW_AFTER_DAYS = env.env_int("GUICHET_REVIEW_AFTER_DAYS", 182, minimu
 GUICHET_OUTDATED_GRACE_DAYS = env.env_int("GUICHET_OUTDATED_GRACE_DAYS", 61, minimum=0)
 # Requests to be put in touch: the call-back promised to her, the coordinator's reminder, the retention.
 GUICHET_CALLBACK_WORKING_DAYS = env.env_int("GUICHET_CALLBACK_WORKING_DAYS", 5, minimum=1)
-GUICHET_REQUEST_REMINDER_WORKING_DAYS = env.env_int("GUICHET_REQUEST_REMINDER_WORKING_DAYS", 2, minimum=1)
+# Requests nobody called back within the promise: the coordinator is reminded the next day, the administrators this
+# many working days after the promise (each once).
+GUICHET_REQUEST_ESCALATION_WORKING_DAYS = env.env_int("GUICHET_REQUEST_ESCALATION_WORKING_DAYS", 3, minimum=1)
 GUICHET_REQUEST_RETENTION_DAYS = env.env_int("GUICHET_REQUEST_RETENTION_DAYS", 365, minimum=1)
 GUICHET_REQUESTS_PER_HOUR = env.env_int("GUICHET_REQUESTS_PER_HOUR", 3, minimum=1)
 # The public address of the site, for links in e-mails sent by cron commands.

@@ -69,7 +69,7 @@ def test_a_scheduled_command_does_nothing_while_another_server_runs_it(name):
 
 @pytest.mark.django_db
 def test_the_lock_is_released_when_the_command_fails():
-    with mock.patch("annuaire.services.remind_coordinator", side_effect=RuntimeError("panne")):
+    with mock.patch("annuaire.services.remind_unanswered", side_effect=RuntimeError("panne")):
         with pytest.raises(RuntimeError):
             call_command("remind_contact_requests", stdout=StringIO())
     with locks.held("command:remind_contact_requests") as acquired:

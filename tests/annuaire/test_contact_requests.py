@@ -174,32 +174,6 @@ def test_only_the_coordinator_sees_requests(client, people):
     assert client.get(change).status_code == 302
 
 
-def test_reminders_flag_late_requests_and_are_sent_once_a_day(mailoutbox, settings):
-    now = timezone.now()
-    monday = timezone.make_aware(datetime.datetime(2026, 11, 16, 10, 0))
-    old = make_request()
-    ContactRequest.objects.filter(pk=old.pk).update(created_at=monday - datetime.timedelta(days=14))
-    recent = make_request()
-    # Thursday 12: two working days before Monday 16 (Friday, Monday), promised by Thursday 19: not late.
-    ContactRequest.objects.filter(pk=recent.pk).update(created_at=monday - datetime.timedelta(days=4))
-    fresh = make_request()
-    handled = make_request(state=RequestState.IN_PROGRESS)
-    ContactRequest.objects.filter(pk=handled.pk).update(created_at=monday - datetime.timedelta(days=14))
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timezone, "now", lambda: monday)
-        call_command("remind_contact_requests", stdout=StringIO())
-        call_command("remind_contact_requests", stdout=StringIO())
-    assert len(mailoutbox) == 1
-    body = mailoutbox[0].body
-    assert f"Demande n° {old.pk}" in body and f"Demande n° {recent.pk}" in body
-    assert f"Demande n° {fresh.pk}" not in body and f"Demande n° {handled.pk}" not in body
-    late_line = next(line for line in body.splitlines() if f"n° {old.pk}," in line)
-    assert "EN RETARD" in late_line
-    assert "EN RETARD" not in next(line for line in body.splitlines() if f"n° {recent.pk}," in line)
-    assert now  # the real clock is untouched outside the patch
-
-
 def test_requests_are_anonymised_after_the_retention_period(settings):
     old = make_request(state=RequestState.CLOSED, internal_notes="Orientée vers Caire 13", phone="0612345678")
     ContactRequest.objects.filter(pk=old.pk).update(

@@ -6,16 +6,18 @@ from guichet.locks import ScheduledCommand
 
 class Command(ScheduledCommand):
     help = (
-        "Rappelle à l'animatrice (un e-mail) les demandes de mise en relation toujours « nouvelles » après "
-        "GUICHET_REQUEST_REMINDER_WORKING_DAYS jours ouvrés, en signalant celles qui dépassent le délai promis. "
-        "À lancer chaque jour ouvré par cron ; le relancer le même jour n'envoie rien de plus."
+        "Relance les demandes de mise en relation restées sans réponse (aucun premier contact) : un e-mail à "
+        "l'animatrice le lendemain du délai promis (GUICHET_CALLBACK_WORKING_DAYS jours ouvrés), puis un e-mail aux "
+        "administratrices GUICHET_REQUEST_ESCALATION_WORKING_DAYS jours ouvrés après ce délai. Chaque rappel n'est "
+        "envoyé qu'une fois par demande (la date est notée sur la demande). À lancer chaque jour ouvré par cron."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--site-url", default=settings.GUICHET_SITE_URL, help="Adresse du site, pour les liens.")
 
     def handle(self, *args, site_url, **options):
-        reminded = services.remind_coordinator(
-            admin_url_prefix=f"{site_url.rstrip('/')}/admin/annuaire/contactrequest/"
+        sent = services.remind_unanswered(admin_url_prefix=f"{site_url.rstrip('/')}/admin/annuaire/contactrequest/")
+        self.stdout.write(
+            f"Rappel à l'animatrice : {len(sent['coordinator'])} demande(s). "
+            f"Rappel aux administratrices : {len(sent['administrators'])} demande(s)."
         )
-        self.stdout.write(f"Demandes rappelées : {len(reminded)}.")
