@@ -20,7 +20,7 @@ from js_asset import Media as JsMedia
 from simple_history.admin import SimpleHistoryAdmin
 
 from guichet import invitations, proposals, review
-from guichet.enums import EditorialStatus, ProposalState, Role
+from guichet.enums import EditorialStatus, ProposalState, Role, TerritoryKind
 from guichet.models import (
     Announcement,
     ErrorReport,
@@ -154,6 +154,28 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CoveredDepartementFilter(admin.RelatedFieldListFilter):
+    """A territory filter of an editorial list offers the départements the site covers, not all 101."""
+
+    def field_choices(self, field, request, model_admin):
+        covered = Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT, is_covered=True).order_by("code")
+        return [(t.pk, str(t)) for t in covered]
+
+
+def _is_editorial_territory(field) -> bool:
+    from guichet.models.editorial import EditorialModel
+
+    model = getattr(field, "model", None)
+    return (
+        getattr(field, "related_model", None) is Territory
+        and isinstance(model, type)
+        and issubclass(model, EditorialModel)
+    )
+
+
+admin.FieldListFilter.register(_is_editorial_territory, CoveredDepartementFilter, take_priority=True)
+
+
 class SendBackForm(forms.Form):
     comment = forms.CharField(
         label="Votre commentaire pour l'opératrice",
@@ -175,7 +197,8 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
 
     change_form_template = "admin/guichet/editorial_change_form.html"
     list_display_editorial = ("status", "review_state", "owner", "freshness", "updated_at")
-    list_filter = ("status", NeedsReviewFilter, "owner")
+    # The organisations that own entries of this list and that she may see: an operator sees only hers.
+    list_filter = ("status", NeedsReviewFilter, ("owner", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("owner",)
     readonly_fields = ("created_at", "updated_at", "reviewed_at")
     actions = [
