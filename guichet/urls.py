@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
 
 from guichet import invitations, views
 
@@ -47,6 +48,12 @@ urlpatterns = [
         "admin/mot-de-passe-oublie/",
         RedirectView.as_view(pattern_name="account_reset_password"),
         name="admin_password_reset",
+    ),
+    # The rich-text editor's French (its dialogs and buttons call gettext): loaded by the editorial change form.
+    path(
+        "admin/jsi18n-editeur/",
+        JavaScriptCatalog.as_view(packages=["django_prose_editor"]),
+        name="editor_jsi18n",
     ),
     path("admin/", admin.site.urls),
 ]

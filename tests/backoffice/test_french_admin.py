@@ -125,3 +125,13 @@ def test_the_import_says_it_finished_in_french(people):
     model_admin.add_success_message(result, request)
     [message] = [str(m) for m in get_messages(request)]
     assert message.startswith("Import terminé") and "finished" not in message
+
+
+def test_the_editor_speaks_french(client, people, organisation):
+    aid = AidFactory(owner=organisation)
+    client.force_login(people.owner_operator)
+    html = client.get(reverse("admin:ressources_aid_change", args=[aid.pk])).content.decode()
+    catalog = reverse("editor_jsi18n")
+    assert f'<script src="{catalog}"></script>' in html
+    script = client.get(catalog).content.decode()
+    assert "Mettre \\u00e0 jour" in script or "Mettre à jour" in script
