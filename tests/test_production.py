@@ -286,7 +286,7 @@ def test_a_scheduled_command_started_on_both_servers_sends_once(servers, product
     outputs = [run.communicate(timeout=120) for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     stdout = sorted(out.strip() for out, _ in outputs)
-    assert stdout[0] == "Demandes rappelées : 1.", outputs
+    assert stdout[0] == "Rappel à l'animatrice : 1 demande(s). Rappel aux administratrices : 0 demande(s).", outputs
     assert "déjà en cours" in stdout[1], outputs
     reminders = [message.email.subject for message in Message.objects.all()]
-    assert reminders == ["[Guichet unique] 1 demande(s) de mise en relation en attente"]
+    assert reminders == ["[Guichet unique] 1 demande(s) de mise en relation sans réponse après le délai promis"]
