@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from guichet.freshness import admin_url
 from guichet.models import ErrorReport
 from guichet.models.reports import client_fingerprint
 
@@ -49,3 +50,34 @@ def anonymise_admin_log(model, pks, *, label: str = "") -> int:
     return LogEntry.objects.filter(content_type=content_type, object_id__in=pks).update(
         object_repr=label or f"{model._meta.verbose_name} (anonymisée)", change_message=""
     )
+
+
+def notify_first_publication(entry, *, by) -> list[str]:
+    """The organisation that owns an entry is told when the coordinator publishes it for the first time: its active
+    operators and its contact address (not the person who published). Called by `EditorialModel.change_status`, so
+    the admin form, the list action and any other path tell it alike. Queued in the transaction of the publication
+    (settings.EMAIL_BACKEND). Returns the addresses written to."""
+    owner = entry.owner
+    addresses = {email for email in owner.members.filter(is_active=True).values_list("email", flat=True) if email}
+    if owner.email:
+        addresses.add(owner.email)
+    addresses.discard(getattr(by, "email", None))
+    if not addresses:
+        return []
+    site = settings.GUICHET_SITE_URL.rstrip("/")
+    context = {
+        "entry": entry,
+        "kind": entry._meta.verbose_name,
+        "organisation": owner,
+        "public_url": site + entry.get_absolute_url() if hasattr(entry, "get_absolute_url") else "",
+        "admin_url": admin_url(entry),
+    }
+    title = " ".join(str(entry).split())  # a line break in a title would make the header invalid
+    recipients = sorted(addresses)
+    send_mail(
+        subject=f"« {title[:80]} » est en ligne — Guichet unique",
+        message=render_to_string("guichet/emails/first_published.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=recipients,
+    )
+    return recipients

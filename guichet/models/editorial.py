@@ -185,12 +185,28 @@ class EditorialModel(models.Model):
             # Publishing is a human verification.
             self.reviewed_at = timezone.now()
         with transaction.atomic():
+            first_publication = to == EditorialStatus.PUBLISHED and not self.was_ever_published()
             self.save()
             StatusChange.record(self, by=by, from_status=previous, to_status=to, note=note)
             if to == EditorialStatus.REVIEW:
                 from guichet import review
 
                 review.notify_submitted(self, by=by)
+            if first_publication:
+                from guichet import services
+
+                services.notify_first_publication(self, by=by)
+
+    def was_ever_published(self) -> bool:
+        """Published at some point before now (a status record, or a saved version, e.g. from loaded content)."""
+        if self.pk is None:
+            return False
+        content_type = ContentType.objects.get_for_model(self)
+        records = StatusChange.objects.filter(content_type=content_type, object_id=self.pk)
+        return (
+            records.filter(to_status=EditorialStatus.PUBLISHED).exists()
+            or self.history.filter(status=EditorialStatus.PUBLISHED).exists()
+        )
 
     def submit_for_review(self, *, by, note: str = "") -> None:
         self.change_status(EditorialStatus.REVIEW, by=by, note=note)
