@@ -5,8 +5,10 @@ structure she is oriented to, when she ticked that she agrees), anonymised a set
 """
 
 import datetime
+import secrets
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -81,6 +83,16 @@ ENDED = (RequestState.CLOSED, RequestState.REFUSED)
 CONTACTED = (RequestState.IN_PROGRESS, RequestState.ORIENTED, RequestState.CLOSED)
 
 
+def new_link_key() -> str:
+    """The per-request secret her private link is signed with: replacing it (or emptying it) revokes the link."""
+    return secrets.token_urlsafe(24)
+
+
+LINK_SALT = "annuaire.contact-request-link"
+# The request number, then the signature: the link names no person and nothing she wrote.
+LINK_SEPARATOR = "."
+
+
 class ContactRequestQuerySet(models.QuerySet):
     def open(self):
         """Requests the coordinator still has to handle."""
@@ -145,6 +157,14 @@ class ContactRequest(models.Model):
         related_name="oriented_requests",
     )
     internal_notes = models.TextField("notes internes", blank=True)
+    link_key = models.CharField(
+        "clé de son lien privé",
+        max_length=64,
+        blank=True,
+        default=new_link_key,
+        editable=False,
+        help_text="Signe le lien de sa page de suivi ; vide : le lien ne fonctionne plus.",
+    )
     created_at = models.DateTimeField("reçue le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
     first_contact_at = models.DateTimeField(
@@ -153,6 +173,7 @@ class ContactRequest(models.Model):
         blank=True,
         help_text="Noté quand la demande passe « en cours », « orientée » ou « close ».",
     )
+    oriented_at = models.DateTimeField("orientée le", null=True, blank=True)
     closed_at = models.DateTimeField("close le", null=True, blank=True)
     reminded_at = models.DateTimeField(
         "rappel à l'animatrice le", null=True, blank=True, help_text="Sans réponse après le délai promis."
@@ -198,6 +219,21 @@ class ContactRequest(models.Model):
             raise ValidationError({"closing_reason": "Choisissez le motif de la clôture : il lui est dit."})
 
     @property
+    def state_for_her(self) -> str:
+        """Where her request stands, in her words (a refusal is "close" for her, with its reason)."""
+        if self.state == RequestState.NEW:
+            return "Reçue"
+        if self.state == RequestState.IN_PROGRESS:
+            return "En cours"
+        if self.state == RequestState.ORIENTED:
+            return f"Orientée vers {self.oriented_to}"
+        return "Close"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state not in ENDED
+
+    @property
     def reason_for_her(self) -> str:
         """The reason of the closing, in words for her; empty when she is not to be told (abuse)."""
         reason = self.closing_reason if self.state == RequestState.CLOSED else self.refusal_reason
@@ -223,8 +259,43 @@ class ContactRequest(models.Model):
             return timezone.localdate(self.first_contact_at) <= self.promised_by
         return False if timezone.localdate() > self.promised_by else None
 
+    # Her private link ("Suivre ma demande"): a signature of the request number with SECRET_KEY and this request's
+    # own key, so that it can be written again in every e-mail and revoked alone (rotate_link, anonymise).
+
+    def _link_signer(self) -> signing.Signer:
+        return signing.Signer(salt=f"{LINK_SALT}:{self.link_key}", sep=LINK_SEPARATOR)
+
+    @property
+    def link_token(self) -> str:
+        """The token of her private link; empty once revoked."""
+        return self._link_signer().sign(str(self.pk)) if self.link_key and self.pk else ""
+
+    @classmethod
+    def from_link_token(cls, token: str, queryset=None):
+        """The request this token is for, or None (altered, unknown, revoked or erased)."""
+        number, separator, _signature = (token or "").partition(LINK_SEPARATOR)
+        if not separator or not number.isdigit() or len(number) > 18:
+            return None
+        queryset = cls.objects.all() if queryset is None else queryset
+        request = queryset.filter(pk=int(number), anonymised_at__isnull=True).exclude(link_key="").first()
+        if request is None:
+            return None
+        try:
+            request._link_signer().unsign(token)
+        except signing.BadSignature:
+            return None
+        return request
+
+    def rotate_link(self) -> None:
+        """A new private link: the former one stops working."""
+        self.link_key = new_link_key()
+        self.save(update_fields=["link_key", "updated_at"])
+
     def anonymise(self) -> None:
-        """Erase what she wrote and how to reach her; keep dates, state and structures for the figures."""
+        """Erase what she wrote and how to reach her (and her private link); keep dates, state and structures for
+        the figures."""
+        self.added_messages.all().delete()
+        self.link_key = ""
         self.message = ""
         self.phone = ""
         self.email = ""
@@ -235,3 +306,21 @@ class ContactRequest(models.Model):
         self.professional_status = ""
         self.anonymised_at = timezone.now()
         self.save()
+
+
+class ContactRequestMessage(models.Model):
+    """What she adds to her request from her private page; erased with the request."""
+
+    request = models.ForeignKey(
+        ContactRequest, verbose_name="demande", on_delete=models.CASCADE, related_name="added_messages"
+    )
+    text = models.TextField("message ajouté")
+    created_at = models.DateTimeField("ajouté le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "message ajouté par elle"
+        verbose_name_plural = "messages ajoutés par elle"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Message du {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"

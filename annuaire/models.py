@@ -178,4 +178,4 @@ class Service(models.Model):
         return self.name
 
 
-from annuaire.contact import ContactRequest  # noqa: E402,F401  (a model of this app, defined in its own module)
+from annuaire.contact import ContactRequest, ContactRequestMessage  # noqa: E402,F401  (models defined in their module)
