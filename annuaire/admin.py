@@ -4,9 +4,15 @@ from django.utils.safestring import mark_safe
 
 from annuaire import services
 from annuaire.hours_form import OpeningHoursField
-from annuaire.models import ContactRequest, Service, Structure
+from annuaire.models import ContactRequest, ContactRequestMessage, Service, Structure
 from annuaire.resources import StructureResource
-from guichet.admin import CoordinatorAdmin, EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
+from guichet.admin import (
+    CoordinatorAdmin,
+    EditorialAdmin,
+    EditorialImportExportMixin,
+    EditorialInlineMixin,
+    RolePermissionsMixin,
+)
 from guichet.answers import Answers
 from guichet.answers import summary as answers_summary
 from guichet.spreadsheets import SpreadsheetAdminMixin
@@ -66,9 +72,30 @@ class StructureAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, Editoria
         form.instance.refresh_search_text()
 
 
+class AddedMessageInline(RolePermissionsMixin, admin.TabularInline):
+    """What she added from her private page (issue 18, point 2): read only, for whoever sees the request."""
+
+    model = ContactRequestMessage
+    fields = ("created_at", "text")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ContactRequest)
 class ContactRequestAdmin(CoordinatorAdmin):
     """The coordinator's queue. Operators never see it: what she wrote concerns her health."""
+
+    inlines = [AddedMessageInline]
 
     list_display = ("__str__", "created_at", "state", "structure", "oriented_to", "promised_by", "promise")
     list_filter = ("state",)

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from annuaire.contact import ContactMethod
-from annuaire.services import recent_requests_from
+from annuaire.services import may_add_message, recent_requests_from
 from guichet.enums import Phase, ProfessionalStatus
 from guichet.forms import AnonymousVisitorForm, clean_phone_number
 
@@ -98,6 +98,42 @@ class ContactRequestForm(AnonymousVisitorForm):
         if self.fingerprint and recent_requests_from(self.fingerprint) >= settings.GUICHET_REQUESTS_PER_HOUR:
             raise forms.ValidationError(
                 "Vous avez déjà envoyé plusieurs demandes en peu de temps. Réessayez dans une heure : ce que vous avez "
+                "écrit est conservé ci-dessous."
+            )
+        return cleaned
+
+
+class AddMessageForm(AnonymousVisitorForm):
+    """What she adds to her request from her private page."""
+
+    text = forms.CharField(
+        label="Ajouter un message pour l'animatrice",
+        help_text="Une précision, un changement de disponibilités ou de numéro… Il est joint à votre demande et lu "
+        "par l'animatrice seulement.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={
+            "required": "Écrivez votre message avant de l'envoyer.",
+            "max_length": "Votre message est trop long : %(limit_value)d caractères au plus (il en compte "
+            "%(show_value)d).",
+        },
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contact_request = request
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if len(text) < 2:
+            raise forms.ValidationError("Votre message est trop court : écrivez au moins quelques mots.")
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.contact_request and not may_add_message(request=self.contact_request, fingerprint=self.fingerprint):
+            raise forms.ValidationError(
+                "Vous avez déjà ajouté plusieurs messages en peu de temps. Réessayez dans une heure : ce que vous avez "
                 "écrit est conservé ci-dessous."
             )
         return cleaned

@@ -6,11 +6,17 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from annuaire.contact import CONTACTED, ENDED, ContactRequest, RequestState
+from annuaire.contact import CONTACTED, ENDED, ContactRequest, ContactRequestMessage, RefusalReason, RequestState
 from guichet import ratelimit
 from guichet.services import anonymise_admin_log
+
+# What she may add from her private page within the hour: per address, and per request (a link forwarded by mistake
+# must not flood the coordinator).
+MESSAGES_PER_HOUR = 5
+MESSAGES_PER_REQUEST_PER_HOUR = 10
 
 
 def recent_requests_from(fingerprint: str) -> int:
@@ -35,7 +41,11 @@ def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url
         share_with_structure=bool(data.get("share_with_structure")),
     )
     ratelimit.count("contact-requests", fingerprint)
-    context = {"request": request, "admin_url": f"{admin_url_prefix}{request.pk}/change/"}
+    context = {
+        "request": request,
+        "admin_url": f"{admin_url_prefix}{request.pk}/change/",
+        "link": request_link(request),
+    }
     # Written to the outgoing queue in this transaction (settings.EMAIL_BACKEND): the e-mails exist if and only if
     # her request does, and a mail server that is down delays them without failing her request.
     send_mail(
@@ -56,6 +66,12 @@ def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url
 
 def _site_url() -> str:
     return settings.GUICHET_SITE_URL.rstrip("/")
+
+
+def request_link(request: ContactRequest) -> str:
+    """Her private link to follow her request (empty once revoked): signed, with no personal data in it."""
+    token = request.link_token
+    return f"{_site_url()}{reverse('annuaire:request_status', kwargs={'token': token})}" if token else ""
 
 
 def _send(template: str, *, subject: str, to: str, context: dict) -> None:
@@ -86,35 +102,56 @@ def change_contact_request(request: ContactRequest, **changes) -> list[str]:
 def save_contact_request(request: ContactRequest) -> list[str]:
     """Save the coordinator's changes to a request and follow them up, in this transaction:
     - leaving "nouvelle" for "en cours", "orientée" or "close" records the first contact (the figures' call-back);
-    - oriented (or re-oriented to another structure): she is told to whom and what happens next, and the structure
-      receives the orientation (what she asked only if she agreed);
-    - closed or refused: she is told, with the reason chosen (not after an abusive message).
+    - each change of state is told to her in one e-mail with a neutral subject and her private link: "en cours";
+      oriented (or re-oriented to another structure), with to whom and what happens next, the structure receiving
+      the orientation (what she asked only if she agreed); closed or refused, with the reason chosen (nothing after
+      an abusive message).
     E-mails to her only when she gave an address. Returns, in French, what was sent or what the coordinator must do
     herself."""
     before = ContactRequest.objects.select_for_update().get(pk=request.pk)
     now = timezone.now()
     if request.state in CONTACTED and request.first_contact_at is None:
         request.first_contact_at = now
-    request.save()
-    done = []
     oriented = request.state == RequestState.ORIENTED and (
         before.state != RequestState.ORIENTED or before.oriented_to_id != request.oriented_to_id
     )
     if oriented:
-        done += _tell_orientation(request)
-    if request.state in ENDED and before.state not in ENDED and _may_write_to_her(request) and request.reason_for_her:
-        _send(
-            "closed.txt",
-            subject="Votre demande au Guichet unique est close",
-            to=request.email,
-            context={
-                "request": request,
-                "site_url": _site_url(),
-                "retention_days": settings.GUICHET_REQUEST_RETENTION_DAYS,
-            },
-        )
-        done.append("Elle est prévenue par e-mail que sa demande est close.")
-    return done
+        request.oriented_at = now
+    request.save()
+    if oriented:
+        return _tell_orientation(request)
+    if request.state == RequestState.IN_PROGRESS and before.state != RequestState.IN_PROGRESS:
+        return _tell_her(request, "in_progress.txt", subject="Votre demande au Guichet unique est en cours")
+    if request.state in ENDED and before.state not in ENDED and request.reason_for_her:
+        return _tell_her(request, "closed.txt", subject="Votre demande au Guichet unique est close")
+    return []
+
+
+HER_EMAIL_SENT = {
+    "in_progress.txt": "Elle est prévenue par e-mail que sa demande est en cours.",
+    "oriented.txt": "Elle est prévenue par e-mail de son orientation.",
+    "closed.txt": "Elle est prévenue par e-mail que sa demande est close.",
+    "cancelled.txt": "Elle est prévenue par e-mail que sa demande est annulée.",
+}
+
+
+def _tell_her(request: ContactRequest, template: str, *, subject: str, context=None) -> list[str]:
+    """One e-mail to her about her request, with a neutral subject and her private link (nothing she wrote)."""
+    if not _may_write_to_her(request):
+        return []
+    _send(
+        template,
+        subject=subject,
+        to=request.email,
+        context={
+            "request": request,
+            "link": request_link(request),
+            "site_url": _site_url(),
+            "retention_days": settings.GUICHET_REQUEST_RETENTION_DAYS,
+            **(context or {}),
+        },
+    )
+    return [HER_EMAIL_SENT[template]]
 
 
 def _tell_orientation(request: ContactRequest) -> list[str]:
@@ -141,10 +178,61 @@ def _tell_orientation(request: ContactRequest) -> list[str]:
         )
     else:
         done.append(f"« {structure} » n'a pas d'adresse e-mail : prévenez-la par téléphone.")
-    if _may_write_to_her(request):
-        _send("oriented.txt", subject="Votre demande au Guichet unique : la suite", to=request.email, context=context)
-        done.append("Elle est prévenue par e-mail de son orientation.")
-    return done
+    return done + _tell_her(
+        request, "oriented.txt", subject="Votre demande au Guichet unique : la suite", context=context
+    )
+
+
+def may_add_message(*, request: ContactRequest, fingerprint: str) -> bool:
+    """Within the hour's limits, for this address and for this request."""
+    return (
+        ratelimit.recent("request-messages", fingerprint) < MESSAGES_PER_HOUR
+        and ratelimit.recent("request-messages", f"request-{request.pk}") < MESSAGES_PER_REQUEST_PER_HOUR
+    )
+
+
+@transaction.atomic
+def add_message(*, request: ContactRequest, text: str, fingerprint: str) -> ContactRequestMessage:
+    """What she adds from her private page: kept with her request (the coordinator reads it in the admin) and the
+    coordinator told, without the message."""
+    message = ContactRequestMessage.objects.create(request=request, text=text)
+    request.save(update_fields=["updated_at"])  # touched: the retention of a request left open counts from here
+    ratelimit.count("request-messages", fingerprint)
+    ratelimit.count("request-messages", f"request-{request.pk}")
+    send_mail(
+        subject=f"[Guichet unique] Nouveau message sur la demande n° {request.pk}",
+        message=render_to_string(
+            "annuaire/emails/message_added_coordinator.txt",
+            {"request": request, "admin_url": f"{_site_url()}{request.get_admin_url()}"},
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+    )
+    return message
+
+
+@transaction.atomic
+def cancel_contact_request(*, request: ContactRequest) -> None:
+    """She cancels her request from her private page: she is told (her last e-mail, with no link), the coordinator
+    is told, then everything she wrote and how to reach her is erased at once (as `anonymise_old_requests` does),
+    her private link with it. The request stays counted, refused with the reason "retirée à sa demande"."""
+    request = ContactRequest.objects.select_for_update().select_related("oriented_to").get(pk=request.pk)
+    was_open = request.is_open
+    if was_open:
+        request.state = RequestState.REFUSED
+        request.refusal_reason = RefusalReason.WITHDRAWN
+    _tell_her(request, "cancelled.txt", subject="Votre demande au Guichet unique est annulée")
+    send_mail(
+        subject=f"[Guichet unique] Demande n° {request.pk} annulée",
+        message=render_to_string(
+            "annuaire/emails/cancelled_coordinator.txt",
+            {"request": request, "was_open": was_open, "admin_url": f"{_site_url()}{request.get_admin_url()}"},
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+    )
+    request.anonymise()
+    anonymise_admin_log(ContactRequest, [request.pk], label=str(request))
 
 
 @transaction.atomic

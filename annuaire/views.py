@@ -7,9 +7,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from annuaire import export, opening_hours, services
-from annuaire.contact import add_working_days
+from annuaire.contact import ContactRequest, add_working_days
 from annuaire.filters import StructureFilterSet
-from annuaire.forms import ContactRequestForm
+from annuaire.forms import AddMessageForm, ContactRequestForm
 from annuaire.models import Structure
 from guichet.answers import from_session as questionnaire_answers
 from guichet.models import Territory
@@ -78,6 +78,66 @@ def contact_request(request, slug=None):
 def contact_request_sent(request):
     callback_by = add_working_days(timezone.localdate(), settings.GUICHET_CALLBACK_WORKING_DAYS)
     return render(request, "annuaire/contact_request_sent.html", {"callback_by": callback_by})
+
+
+def _private(response):
+    """Her private page: never stored by a cache or a search engine, its address never sent to another site."""
+    response["Cache-Control"] = "no-store, private"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _request_for_link(token: str):
+    """The request her private link is for, with what her page shows; None: altered, unknown, revoked or erased."""
+    queryset = ContactRequest.objects.select_related("oriented_to").prefetch_related("added_messages")
+    return ContactRequest.from_link_token(token, queryset)
+
+
+def _link_not_found(request):
+    return _private(render(request, "annuaire/request_link_not_found.html", status=404))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def request_status(request, token):
+    """Her request, online: where it stands, with dates; a form to add a message; the way to cancel it."""
+    contact_request = _request_for_link(token)
+    if contact_request is None:
+        return _link_not_found(request)
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    form = None
+    if contact_request.is_open:
+        form = AddMessageForm(request.POST or None, fingerprint=fingerprint, request=contact_request)
+        if request.method == "POST" and form.is_valid():
+            if not form.is_spam:
+                services.add_message(request=contact_request, text=form.cleaned_data["text"], fingerprint=fingerprint)
+            return _private(redirect(f"{request.path}?message=envoye#messages"))
+    elif request.method == "POST":
+        return _private(redirect(request.path))
+    context = {
+        "contact_request": contact_request,
+        "form": form,
+        "sent": request.GET.get("message") == "envoye",
+        "token": token,
+    }
+    return _private(render(request, "annuaire/request_status.html", context))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def request_cancel(request, token):
+    """ "Annuler et effacer ma demande": a page with a button first (mail scanners that follow links erase nothing),
+    then everything she wrote is erased and her link stops working."""
+    contact_request = _request_for_link(token)
+    if contact_request is None:
+        return _link_not_found(request)
+    if request.method == "POST":
+        services.cancel_contact_request(request=contact_request)
+        return _private(render(request, "annuaire/request_cancelled.html"))
+    return _private(
+        render(request, "annuaire/request_cancel.html", {"contact_request": contact_request, "token": token})
+    )
 
 
 def export_structures(request):

@@ -128,6 +128,7 @@ def test_the_admin_goes_through_the_service(client, people, structure, mailoutbo
     client.force_login(people.coordinator)
     url = reverse("admin:annuaire_contactrequest_change", args=[request.pk])
     form = {"state": RequestState.ORIENTED, "oriented_to": structure.pk, "internal_notes": ""}
+    form |= {"added_messages-TOTAL_FORMS": "0", "added_messages-INITIAL_FORMS": "0"}  # her messages: read only
     response = client.post(url, {**form, "closing_reason": "", "refusal_reason": ""}, follow=True)
     assert response.status_code == 200
     assert "a reçu l&#x27;orientation par e-mail" in response.content.decode()

@@ -48,6 +48,7 @@ def test_the_coordinator_then_the_administrators_each_once(people, mailoutbox, s
     refused = received(monday)
     services.change_contact_request(refused, state=RequestState.REFUSED, refusal_reason="abus")
     within = received(datetime.date(2026, 11, 20))  # promised by Friday 27
+    mailoutbox.clear()  # she is told her request is "en cours" (issue 18): only the ladder's e-mails from here
 
     assert run_on(datetime.date(2026, 11, 23)) and mailoutbox == []  # the promise still runs that day
     assert "Rappel à l'animatrice : 1 demande(s)" in run_on(datetime.date(2026, 11, 24))
@@ -83,6 +84,7 @@ def test_a_request_called_back_in_time_is_never_reminded(mailoutbox, settings):
     settings.GUICHET_CALLBACK_WORKING_DAYS = 5
     request = received(datetime.date(2026, 11, 16))
     services.change_contact_request(request, state=RequestState.IN_PROGRESS)
+    mailoutbox.clear()  # she is told her request is "en cours" (issue 18)
     run_on(datetime.date(2026, 12, 15))
     assert mailoutbox == []
 
