@@ -6,7 +6,13 @@ from django.utils import timezone
 
 from agenda.models import Event, Occurrence
 from agenda.resources import EventResource
-from guichet.admin import EditorialAdmin, EditorialImportExportMixin, EditorialInlineMixin
+from guichet.admin import (
+    PUBLICATION_FIELDSET,
+    TECHNICAL_FIELDSET,
+    EditorialAdmin,
+    EditorialImportExportMixin,
+    EditorialInlineMixin,
+)
 from guichet.enums import EditorialStatus
 from guichet.models import StatusChange
 from guichet.spreadsheets import SpreadsheetAdminMixin
@@ -53,13 +59,13 @@ class EventAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdm
     resource_classes = [EventResource]
     actions = [*EditorialAdmin.actions, "duplicate"]
     fieldsets = [
-        (None, {"fields": ("title", "slug", "kind", "summary", "description")}),
-        ("Organisateur", {"fields": ("organiser", "organiser_name")}),
+        ("L'essentiel", {"fields": ("title", "summary", "kind")}),
         (
-            "Pour qui",
+            "Quand (heure de Paris)",
             {
-                "fields": ("themes", "phases", "audiences"),
-                "description": "Laissez vide pour « tout le monde » : toutes les phases, tous les statuts.",
+                "fields": ("starts_at", "ends_at", "repeat", "repeat_interval", "repeat_until"),
+                "description": "Pour une permanence qui revient, indiquez la première date et la répétition : "
+                "les dates suivantes s'affichent seules, et chacune peut ensuite être annulée ou déplacée.",
             },
         ),
         (
@@ -78,28 +84,29 @@ class EventAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdm
             },
         ),
         (
-            "Quand (heure de Paris)",
-            {
-                "fields": ("starts_at", "ends_at", "repeat", "repeat_interval", "repeat_until"),
-                "description": "Pour une permanence qui revient, indiquez la première date et la répétition : "
-                "les dates suivantes s'affichent seules, et chacune peut ensuite être annulée ou déplacée.",
-            },
-        ),
-        (
-            "Prix et inscription",
+            "Inscription et prix",
             {
                 "fields": (
-                    "is_free",
-                    "price_note",
                     "registration",
                     "registration_url",
                     "registration_phone",
+                    "is_free",
+                    "price_note",
                     "peer_group",
                 )
             },
         ),
-        ("Publication", {"fields": ("owner", "status", "source_url", "source_date", "is_demo")}),
-        ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
+        ("Présentation", {"fields": ("description",)}),
+        (
+            "Pour qui",
+            {
+                "fields": ("themes", "phases", "audiences"),
+                "description": "Laissez vide pour « tout le monde » : toutes les phases, tous les statuts.",
+            },
+        ),
+        ("Organisateur", {"fields": ("organiser", "organiser_name")}),
+        PUBLICATION_FIELDSET,
+        TECHNICAL_FIELDSET,
     ]
 
     def get_list_filter(self, request):

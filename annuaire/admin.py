@@ -7,11 +7,13 @@ from annuaire.hours_form import OpeningHoursField
 from annuaire.models import ContactRequest, ContactRequestMessage, Service, Structure
 from annuaire.resources import StructureResource
 from guichet.admin import (
+    TECHNICAL_FIELDSET,
     CoordinatorAdmin,
     EditorialAdmin,
     EditorialImportExportMixin,
     EditorialInlineMixin,
     RolePermissionsMixin,
+    publication_fieldset,
 )
 from guichet.answers import Answers
 from guichet.answers import summary as answers_summary
@@ -35,28 +37,33 @@ class StructureAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, Editoria
     resource_classes = [StructureResource]
 
     fieldsets = [
-        (None, {"fields": ("kind", "category", "name", "slug", "summary", "description", "audience")}),
-        ("Accès", {"fields": ("is_free", "is_paid", "by_appointment", "on_referral", "membership", "access_note")}),
+        ("L'essentiel", {"fields": ("name", "summary", "kind", "category")}),
         (
-            "Où et comment la joindre",
+            "Horaires et contact",
+            {"fields": ("opening_hours", "phone", "email", "website", "address", "postal_code", "city")},
+        ),
+        (
+            "Ce qu'elle propose, à qui",
+            {"fields": ("description", "audience", "territories")},
+        ),
+        (
+            "Accès",
             {
                 "fields": (
-                    "territories",
-                    "address",
-                    "postal_code",
-                    "city",
-                    "phone",
-                    "email",
-                    "website",
-                    "opening_hours",
+                    "is_free",
+                    "is_paid",
+                    "by_appointment",
+                    "on_referral",
+                    "membership",
+                    "access_note",
                     "wheelchair",
                     "languages",
                 )
             },
         ),
         ("Applications et services en ligne", {"fields": ("platforms", "cost", "publisher", "health_validation")}),
-        ("Publication", {"fields": ("owner", "organisation", "status", "source_url", "source_date", "is_demo")}),
-        ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
+        publication_fieldset("organisation"),
+        TECHNICAL_FIELDSET,
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

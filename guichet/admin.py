@@ -29,6 +29,7 @@ from guichet.models import (
     ProposedChange,
     StatusChange,
     StatusTag,
+    Synonym,
     Territory,
     Theme,
     User,
@@ -183,6 +184,38 @@ class SendBackForm(forms.Form):
         max_length=3000,
         error_messages={"required": "Dites ce qu'il faut revoir : l'opératrice le reçoit par e-mail."},
     )
+
+
+# Every editorial form ends with the same two fieldsets: where the entry stands in the workflow, then what only the
+# site needs (its address, the demo flag, the dates kept automatically), folded away. What an operator fills most
+# (title, what it is, dates or hours, how to reach it) comes first, in each admin's own fieldsets.
+def publication_fieldset(*fields):
+    return (
+        "Publication et relecture",
+        {
+            "fields": ("status", "owner", *fields, "source_url", "source_date"),
+            "description": "Une fiche publiée que vous modifiez reste en ligne telle quelle jusqu'à la relecture de "
+            "l'animatrice.",
+        },
+    )
+
+
+PUBLICATION_FIELDSET = publication_fieldset()
+
+
+def technical_fieldset(*fields):
+    return (
+        "Informations techniques",
+        {
+            "fields": ("slug", *fields, "is_demo", "created_at", "updated_at", "reviewed_at"),
+            "classes": ("collapse",),
+            "description": "L'adresse de la page se remplit seule à partir du titre et ne change plus ensuite : "
+            "les liens déjà donnés continuent de marcher.",
+        },
+    )
+
+
+TECHNICAL_FIELDSET = technical_fieldset()
 
 
 class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
@@ -609,9 +642,9 @@ class AnnouncementAdmin(EditorialAdmin):
     search_fields = ("title", "summary")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = [
-        (None, {"fields": ("title", "slug", "summary", "body", "published_on")}),
-        ("Publication", {"fields": ("owner", "status", "source_url", "source_date", "is_demo")}),
-        ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
+        ("L'essentiel", {"fields": ("title", "summary", "published_on", "body")}),
+        PUBLICATION_FIELDSET,
+        TECHNICAL_FIELDSET,
     ]
 
 
@@ -740,6 +773,12 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
             "opts": self.opts,
         }
         return TemplateResponse(request, "admin/guichet/send_reset.html", context)
+
+    def user_change_password(self, request, id, form_url=""):
+        """Nobody sets another person's password, nor her own here (issue 17, point 2): whoever could would sign in
+        as her. The coordinator sends a link to choose one (send_reset_view); each person changes hers from her
+        account, behind allauth's limits."""
+        raise PermissionDenied
 
     def has_delete_permission(self, request, obj=None):
         return _is_administrator(request)  # the coordinator deactivates; accounts carry history
@@ -883,3 +922,16 @@ class StatusChangeAdmin(CoordinatorAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(CoordinatorAdmin):
+    """The words women use that the search understands (guichet/search.py): "IJ" for "indemnités journalières"."""
+
+    list_display = ("term", "equivalents_list", "updated_at")
+    search_fields = ("term", "equivalents")
+    fields = ("term", "equivalents")
+
+    @admin.display(description="équivalents")
+    def equivalents_list(self, obj):
+        return ", ".join(obj.expressions()[1:])

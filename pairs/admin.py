@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from guichet import proposals
-from guichet.admin import BaseAdmin, EditorialAdmin, EditorialInlineMixin
+from guichet.admin import PUBLICATION_FIELDSET, TECHNICAL_FIELDSET, BaseAdmin, EditorialAdmin, EditorialInlineMixin
 from pairs import attendance, services
 from pairs.enums import RegistrationStatus as Status
 from pairs.models import GroupSession, PeerGroup, Registration
@@ -73,19 +73,20 @@ class PeerGroupAdmin(EditorialAdmin):
     filter_horizontal = ("themes", "phases", "audiences")
     inlines = [SessionInline]
     fieldsets = [
-        (None, {"fields": ("name", "slug", "summary", "description")}),
+        ("L'essentiel", {"fields": ("name", "summary", "format")}),
+        ("Inscriptions", {"fields": ("capacity", "is_open", "charter")}),
         (
-            "Pour qui",
+            "Ajouter une série de séances",
             {
-                "fields": ("themes", "phases", "audiences"),
-                "description": "Laissez vide pour « tout le monde » : toutes les phases, tous les statuts.",
+                "fields": ("series_start", "series_minutes", "series_every_weeks", "series_count"),
+                "description": "Par exemple : toutes les 2 semaines, 12 séances. Chaque séance reste modifiable "
+                "en bas de la page.",
             },
         ),
         (
             "Où",
             {
                 "fields": (
-                    "format",
                     "place_name",
                     "address",
                     "postal_code",
@@ -100,17 +101,16 @@ class PeerGroupAdmin(EditorialAdmin):
             "Qui anime, qui organise",
             {"fields": ("facilitator_name", "facilitator_role", "organiser", "organiser_name")},
         ),
-        ("Inscriptions", {"fields": ("capacity", "is_open", "charter")}),
+        ("Présentation", {"fields": ("description",)}),
         (
-            "Ajouter une série de séances",
+            "Pour qui",
             {
-                "fields": ("series_start", "series_minutes", "series_every_weeks", "series_count"),
-                "description": "Par exemple : toutes les 2 semaines, 12 séances. Chaque séance reste modifiable "
-                "ci-dessous.",
+                "fields": ("themes", "phases", "audiences"),
+                "description": "Laissez vide pour « tout le monde » : toutes les phases, tous les statuts.",
             },
         ),
-        ("Publication", {"fields": ("owner", "status", "source_url", "source_date", "is_demo")}),
-        ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")}),
+        PUBLICATION_FIELDSET,
+        TECHNICAL_FIELDSET,
     ]
 
     def get_queryset(self, request):

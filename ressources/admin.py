@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
-from guichet.admin import EditorialAdmin, EditorialInlineMixin
+from guichet.admin import PUBLICATION_FIELDSET, TECHNICAL_FIELDSET, EditorialAdmin, EditorialInlineMixin
 from ressources.models import Aid, AidCriterion, InspiringContent, Sheet, SheetQuestion, criteria_contradictions
 
-RESOURCE_FIELDS = ("title", "slug", "summary")
+RESOURCE_FIELDS = ("title", "summary")
 AUDIENCE_FIELDSET = (
     "Qui est concernée (conditions que le site vérifie)",
     {
@@ -12,8 +12,6 @@ AUDIENCE_FIELDSET = (
         "description": "Laissez vide pour « tout le monde » : toutes les phases, tous les statuts, toute la France.",
     },
 )
-PUBLICATION_FIELDSET = ("Publication", {"fields": ("owner", "status", "source_url", "source_date", "is_demo")})
-TRACKING_FIELDSET = ("Suivi", {"fields": ("created_at", "updated_at", "reviewed_at")})
 
 
 class ResourceAdmin(EditorialAdmin):
@@ -37,10 +35,10 @@ class SheetQuestionInline(EditorialInlineMixin, admin.TabularInline):
 class SheetAdmin(ResourceAdmin):
     inlines = [SheetQuestionInline]
     fieldsets = [
-        (None, {"fields": (*RESOURCE_FIELDS, "body")}),
+        ("L'essentiel", {"fields": (*RESOURCE_FIELDS, "body")}),
         AUDIENCE_FIELDSET,
         PUBLICATION_FIELDSET,
-        TRACKING_FIELDSET,
+        TECHNICAL_FIELDSET,
     ]
 
     def save_related(self, request, form, formsets, change):
@@ -79,10 +77,9 @@ class AidAdmin(ResourceAdmin):
     list_display = ("title", "amount_year", "to_verify")
     inlines = [AidCriterionInline]
     fieldsets = [
-        (None, {"fields": (*RESOURCE_FIELDS, "benefit", "audience", "conditions")}),
-        ("Montant", {"fields": ("amount", "amount_year")}),
-        ("Demande", {"fields": ("how_to_apply", "apply_organisation", "apply_url", "apply_phone")}),
-        ("Fiabilité", {"fields": ("to_verify", "to_verify_note")}),
+        ("L'essentiel", {"fields": (*RESOURCE_FIELDS, "benefit", "amount", "amount_year")}),
+        ("Comment la demander", {"fields": ("how_to_apply", "apply_organisation", "apply_url", "apply_phone")}),
+        ("Qui y a droit", {"fields": ("audience", "conditions")}),
         AUDIENCE_FIELDSET,
         (
             "Pour qui et quand (« Mon parcours »)",
@@ -92,8 +89,9 @@ class AidAdmin(ResourceAdmin):
                 "Les conditions détaillées sont plus bas.",
             },
         ),
+        ("Fiabilité", {"fields": ("to_verify", "to_verify_note")}),
         PUBLICATION_FIELDSET,
-        TRACKING_FIELDSET,
+        TECHNICAL_FIELDSET,
     ]
 
     def get_list_filter(self, request):
@@ -110,12 +108,12 @@ class AidAdmin(ResourceAdmin):
 class InspiringContentAdmin(ResourceAdmin):
     list_display = ("title", "format")
     fieldsets = [
-        (None, {"fields": (*RESOURCE_FIELDS, "format", "author", "publisher", "link")}),
+        ("L'essentiel", {"fields": (*RESOURCE_FIELDS, "format", "link", "author", "publisher")}),
         ("Longueur", {"fields": ("duration_minutes", "pages")}),
         ("Texte", {"fields": ("transcript",)}),
         AUDIENCE_FIELDSET,
         PUBLICATION_FIELDSET,
-        TRACKING_FIELDSET,
+        TECHNICAL_FIELDSET,
     ]
 
     def get_list_filter(self, request):
