@@ -29,6 +29,7 @@ from guichet.models import (
     ProposedChange,
     StatusChange,
     StatusTag,
+    Synonym,
     Territory,
     Theme,
     User,
@@ -773,6 +774,12 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
         }
         return TemplateResponse(request, "admin/guichet/send_reset.html", context)
 
+    def user_change_password(self, request, id, form_url=""):
+        """Nobody sets another person's password, nor her own here (issue 17, point 2): whoever could would sign in
+        as her. The coordinator sends a link to choose one (send_reset_view); each person changes hers from her
+        account, behind allauth's limits."""
+        raise PermissionDenied
+
     def has_delete_permission(self, request, obj=None):
         return _is_administrator(request)  # the coordinator deactivates; accounts carry history
 
@@ -915,3 +922,16 @@ class StatusChangeAdmin(CoordinatorAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(CoordinatorAdmin):
+    """The words women use that the search understands (guichet/search.py): "IJ" for "indemnités journalières"."""
+
+    list_display = ("term", "equivalents_list", "updated_at")
+    search_fields = ("term", "equivalents")
+    fields = ("term", "equivalents")
+
+    @admin.display(description="équivalents")
+    def equivalents_list(self, obj):
+        return ", ".join(obj.expressions()[1:])

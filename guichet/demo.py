@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from guichet.enums import EditorialStatus, Role
 from guichet.models import Announcement, Organisation, User
+from guichet.search import load_synonyms
 
 DEMO_PASSWORD = "guichet-demo"
 DEMO_DOMAIN = "demo.guichet.invalid"
@@ -151,3 +152,5 @@ def load():
             "is_demo": True,
         },
     )
+    # The search's synonyms (content/synonyms.yaml): the file wins here; the data migration only adds missing ones.
+    load_synonyms(replace=True)

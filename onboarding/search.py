@@ -1,6 +1,6 @@
 """Search across everything (/recherche/): published sheets, aids, contents, structures, apps, upcoming events and
-open groups at once, with the same mechanism as every listing's search (guichet.search). One query per kind: the
-best five and, through a window function, how many there are."""
+open groups at once, with the same mechanism as every listing's search (guichet.search: close spellings, synonyms).
+One query per kind: the best five and, through a window function, how many there are."""
 
 from dataclasses import dataclass
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from agenda.models import Event, Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
-from guichet.search import ranked
+from guichet.search import Understood, ranked, understand
 from pairs.models import PeerGroup
 from ressources.models import Aid, InspiringContent, Sheet
 
@@ -79,10 +79,13 @@ def _kinds(now):
     ]
 
 
-def search_everything(query: str) -> list[Section]:
+def search_everything(query: str | Understood) -> list[Section]:
+    """Each kind's best results for the query (a string, or what guichet.search.understand() made of it: the
+    vocabulary and the synonyms are then read once for every kind)."""
+    understood = query if isinstance(query, Understood) else understand(query)
     sections = []
     for key, title, listing, base, order, themed in _kinds(timezone.now()):
-        queryset = ranked(base, query).annotate(total=Window(Count("pk")))
+        queryset = ranked(base, understood).annotate(total=Window(Count("pk")))
         if themed is not None:
             queryset = queryset.annotate(theme_slug=_first_theme(themed))
         results = list(queryset.order_by("search_rank", order, "pk")[:PER_KIND])

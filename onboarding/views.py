@@ -14,7 +14,7 @@ from guichet import answers as store
 from guichet import ratelimit
 from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
-from guichet.search import query_words, typo_tolerant
+from guichet.search import query_words, understand
 from onboarding import booklet, matching, qr, services, stand
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
 from onboarding.models import SavedAnswers, UsageCount
@@ -289,13 +289,14 @@ class SearchForm(forms.Form):
 def search(request):
     """/recherche/?q= (the search box of every page)."""
     form = SearchForm(request.GET or None)
-    query, sections, too_short = "", [], False
+    query, sections, too_short, understood = "", [], False, None
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"].strip()
         if query and not query_words(query):
             too_short = True
         elif query:
-            sections = search_everything(query)
+            understood = understand(query)  # close spellings and synonyms, shown with the results
+            sections = search_everything(understood)
     return render(
         request,
         "onboarding/search.html",
@@ -305,7 +306,7 @@ def search(request):
             "sections": [s for s in sections if s.total],
             "total": sum(s.total for s in sections),
             "too_short": too_short,
-            "typo_tolerant": typo_tolerant(),
+            "understood": understood,
         },
     )
 

@@ -5,6 +5,7 @@ from guichet.models.people import Organisation, User
 from guichet.models.reminders import ReminderSent
 from guichet.models.reports import ErrorReport
 from guichet.models.slugs import OldSlug, SluggedModel
+from guichet.models.synonyms import Synonym
 from guichet.models.vocabulary import PhaseTag, StatusTag, Territory, Theme
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "StatusChange",
     "SluggedModel",
     "StatusTag",
+    "Synonym",
     "Territory",
     "Theme",
     "User",
