@@ -780,6 +780,12 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
         account, behind allauth's limits."""
         raise PermissionDenied
 
+    def user_change_password(self, request, id, form_url=""):
+        """Nobody sets another person's password, nor her own here (issue 17, point 2): whoever could would sign in
+        as her. The coordinator sends a link to choose one (send_reset_view); each person changes hers from her
+        account, behind allauth's limits."""
+        raise PermissionDenied
+
     def has_delete_permission(self, request, obj=None):
         return _is_administrator(request)  # the coordinator deactivates; accounts carry history
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # trigram lookups for the typo-tolerant search (PostgreSQL only; unused on SQLite)
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # the back office's second factor: TOTP with recovery codes (guichet/staff_security.py)
     "csp",
     "django_filters",
     "django_prose_editor",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # No admin page for a member of the team without her second factor in this session (issue 17, point 2).
+    "guichet.staff_security.StaffSecondFactorMiddleware",
     "guichet.sharedcache.FetchFromCacheMiddleware",
 ]
 
@@ -133,6 +136,17 @@ ACCOUNT_ADAPTER = "guichet.account_adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 LOGIN_REDIRECT_URL = "/compte/"
 LOGIN_URL = "account_login"
+# One throttled login for everyone: /admin/login/ leads to allauth's (guichet/staff_security.py), whose rate limits
+# (allauth's defaults: 5 failed logins per account per 5 minutes, 10 per address per minute, 30 logins per address per
+# minute) are counted in the shared cache (CACHES), so every worker of every server locks the same account.
+# The team's second factor (allauth.mfa): an authenticator app (TOTP) and recovery codes; no passkeys.
+MFA_ADAPTER = "guichet.account_adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Guichet unique"
+# A member of the team proves her address by choosing her password from the link sent there (guichet/invitations.py,
+# guichet/staff_security.py); one whose session began before that rule may still add her app. Visitors cannot sign in
+# before verifying theirs (ACCOUNT_EMAIL_VERIFICATION).
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"
@@ -265,9 +279,11 @@ PERMISSIONS_POLICY = {
     )
 }
 SESSION_COOKIE_HTTPONLY = True
-# Sessions live in a signed cookie (readable, not alterable): nothing of her answers goes there, they have their own
-# encrypted cookie (guichet/answers.py).
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions live in the database, read through the shared cache (issue 17, point 2): the cookie carries only a random
+# key, so logging out or changing one's password ends the session everywhere, a copied cookie included. Nothing of her
+# answers goes there, they have their own encrypted cookie (guichet/answers.py). Expired rows are deleted by
+# `manage.py clearsessions` (README, "Mise en production").
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -50,3 +50,12 @@ def people(organisation, other_organisation):
         coordinator=UserFactory(coordinator=True, email="animatrice@guichet.fr"),
         administrator=UserFactory(administrator=True, email="admin@guichet.fr"),
     )
+
+
+@pytest.fixture
+def client():
+    """pytest-django's test client, whose `force_login` of a member of the team also gives her second factor, as
+    allauth records it (tests/helpers/mfa.py): the back office requires it (guichet/staff_security.py)."""
+    from tests.helpers.mfa import StaffClient
+
+    return StaffClient()

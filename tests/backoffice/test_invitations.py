@@ -62,7 +62,8 @@ def test_the_coordinator_invites_an_operator_who_sets_her_password(
     nadia.refresh_from_db()
     assert nadia.has_usable_password()
     assert client.login(email="nadia@asso.example", password="Un-mot-de-passe-tres-solide-2027")
-    assert client.get(reverse("admin:index")).status_code == 200
+    # The back office first asks her to set up her second factor (issue 17, point 2).
+    assert client.get(reverse("admin:index")).url == reverse("mfa_activate_totp")
 
 
 def test_the_coordinator_sees_operators_only_and_cannot_give_roles(client, people):
