@@ -13,7 +13,9 @@ word of the query must be found, each in one of several forms:
   keeps the look-up to a few milliseconds);
 - as any of its synonyms, which the coordinator keeps in the admin (guichet.models.Synonym): "IJ" also finds
   "indemnités journalières", "mi-temps thérapeutique" also finds "temps partiel thérapeutique";
-- on PostgreSQL, also by trigram word similarity (pg_trgm, with a trigram index on `search_text`).
+- on PostgreSQL, a word that is neither in the vocabulary nor close to one of its words is also looked for by trigram
+  word similarity (pg_trgm, with a trigram index on `search_text`), the last resort (the corrections above are cheaper
+  and catch most mistakes).
 
 The vocabulary and the synonyms are built once and kept in the shared cache (settings.CACHES) under the generation of
 published content (guichet.sharedcache): any publication or change of a synonym draws a new one. Each process also
@@ -253,6 +255,8 @@ class Slot:
     close: bool = False  # the forms after the first one are close spellings
     synonyms: list[str] = field(default_factory=list)  # the other expressions of its group, as the coordinator wrote
     expression: str = ""  # the expression of the group she used, as the coordinator wrote it
+    # No indexed word contains it and none is close enough: on PostgreSQL, trigram similarity is the last resort.
+    unknown: bool = False
 
 
 @dataclass
@@ -293,9 +297,9 @@ def understand(query: str) -> Understood:
             start += length
         else:
             word = words[start]
-            slots.append(
-                Slot((word,), [(word,), *((other,) for other in corrections.get(word, []))], word in corrections)
-            )
+            forms = [(word,), *((other,) for other in corrections.get(word, []))]
+            unknown = len(word) >= CORRECTABLE and word not in corrections and not known.knows(word)
+            slots.append(Slot((word,), forms, close=word in corrections, unknown=unknown))
             start += 1
     suggestion = ""
     if corrections:  # her words as she wrote them, the corrected ones as the titles write them
@@ -321,7 +325,7 @@ APART = 1_000
 
 
 def typo_tolerant() -> bool:
-    """PostgreSQL adds trigram similarity to the corrections from the vocabulary that both databases make."""
+    """PostgreSQL adds trigram similarity, for words the vocabulary cannot correct, to what both databases do."""
     return connection.vendor == "postgresql"
 
 
@@ -330,12 +334,12 @@ def _starts_a_word() -> str:
     return r"\m" if connection.vendor == "postgresql" else r"\b"
 
 
-def _word(word: str, *, typed: bool) -> Q:
+def _word(word: str, *, similar: bool) -> Q:
     if len(word) <= SHORT_WORD:
         # The plain LIKE first: the regular expression (a Python function per row on SQLite) only runs where it may.
         return Q(search_text__contains=word) & Q(search_text__regex=_starts_a_word() + word)
     matches = Q(search_text__contains=word)
-    if typed and typo_tolerant():
+    if similar and typo_tolerant():
         matches |= Q(search_text__trigram_word_similar=word)
     return matches
 
@@ -351,9 +355,9 @@ def _slot(slot: Slot) -> Q:
     typed, *others = slot.forms
     matches = Q()
     for word in typed:  # her words, wherever they are
-        matches &= _word(word, typed=len(typed) == 1)
+        matches &= _word(word, similar=slot.unknown)
     for form in others:
-        matches |= _word(form[0], typed=False) if len(form) == 1 else _expression(form)
+        matches |= _word(form[0], similar=False) if len(form) == 1 else _expression(form)
     return matches
 
 

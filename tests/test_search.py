@@ -9,6 +9,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from guichet import search as search_module
 from guichet.models import Synonym
@@ -199,3 +200,11 @@ def test_search_costs_at_most_ten_queries_and_the_vocabulary_is_built_once(
     with mock.patch.object(search_module, "build_vocabulary") as build:
         client.get("/recherche/?q=prevoyence+IJ")
     assert build.call_count == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram similarity is PostgreSQL's")
+def test_postgresql_keeps_trigram_similarity_for_what_the_vocabulary_cannot_correct(client, organisation):
+    AidFactory(owner=organisation, published=True, title="Contrat de prévoyance Madelin")
+    # A mistake on the first letter: no correction from the vocabulary, found by pg_trgm.
+    shown = sections(client.get("/recherche/?q=trevoyance"))
+    assert shown == {"Aides et dispositifs": ["Contrat de prévoyance Madelin"]}
