@@ -229,6 +229,7 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
     """
 
     change_form_template = "admin/guichet/editorial_change_form.html"
+    object_history_form_template = "admin/guichet/editorial_history_form.html"
     list_display_editorial = ("status", "review_state", "owner", "freshness", "updated_at")
     # The organisations that own entries of this list and that she may see: an operator sees only hers.
     list_filter = ("status", NeedsReviewFilter, ("owner", admin.RelatedOnlyFieldListFilter))
@@ -304,18 +305,39 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        chosen = getattr(obj, "_proposal_m2m", None)
-        if not chosen:
+        if obj is None or obj.pk is None or request.user.is_coordinator:
             return form
+        chosen = getattr(obj, "_proposal_m2m", None) or {}
+        seen = proposals.revision(proposals.open_proposal(obj))
 
         class ProposalForm(form):
+            # What she saw of the open proposal when she opened the page: never a silent second one.
+            proposal_seen = forms.CharField(widget=forms.HiddenInput, required=False, initial=seen)
+
             def __init__(self, *args, **inner):
                 super().__init__(*args, **inner)
                 for name, pks in chosen.items():
                     if name in self.fields:
                         self.initial[name] = pks
 
+            def clean(self):
+                cleaned = super().clean()
+                try:
+                    proposals.check_seen(self.instance, cleaned.get("proposal_seen", ""))
+                except proposals.ProposalConflict as conflict:
+                    raise forms.ValidationError(conflict.messages) from None
+                return cleaned
+
         return ProposalForm
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as refused:
+            # The open proposal changed between the form's check and the save (two people at the same second):
+            # nothing was saved (the view's transaction), she is told in French and sees the entry again.
+            self.message_user(request, " ".join(refused.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def get_historical_record_context_helper(self, request, historical_record):
         return review.FrenchHistoryHelper(self.model, historical_record)
@@ -390,7 +412,13 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
         if proposals.must_propose(obj, by=user):
             chosen = {f.name: form.cleaned_data[f.name] for f in obj._meta.many_to_many if f.name in form.cleaned_data}
             obj._proposing = True
-            obj._proposal = proposals.propose(obj, by=user, fields=list(form.cleaned_data), m2m=chosen)
+            obj._proposal = proposals.propose(
+                obj,
+                by=user,
+                fields=list(form.cleaned_data),
+                m2m=chosen,
+                seen=form.cleaned_data.get("proposal_seen", ""),
+            )
             form.save_m2m = lambda: None  # the choices wait in the proposal too (the history view calls this)
             return
         super().save_model(request, obj, form, change)
@@ -448,6 +476,9 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
         if obj is not None and obj.pk:
             opts = self.model._meta
             context["proposal"] = proposals.open_proposal(obj)
+            if context["proposal"] is not None and context["proposal"].inlines:
+                # Rows waiting in the proposal are not in the inlines below: listed here so nobody adds them again.
+                context["proposal_rows"] = review.proposal_changes(obj, context["proposal"])[1]
             context["proposal_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_proposal", args=[obj.pk])
             if obj.status == EditorialStatus.DRAFT:
                 context["sent_back_note"] = proposals.last_sent_back_note(obj)
@@ -601,7 +632,23 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
 
 class EditorialInlineMixin:
     """Rows that belong to an editorial entry (a structure's services, a sheet's questions, an event's dates):
-    whoever may edit the entry edits them, and nobody else. `obj` is the entry."""
+    whoever may edit the entry edits them, and nobody else. `obj` is the entry. A row its open proposed change
+    already adds is refused next to the row (guichet.proposals: never added twice)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is None or obj.pk is None:
+            return formset
+
+        class NoDuplicateFormSet(formset):
+            def clean(self):
+                super().clean()
+                if any(self.errors):
+                    return
+                for form, label in proposals.duplicate_forms(obj, self):
+                    form.add_error(None, proposals.duplicate_message([label]))
+
+        return NoDuplicateFormSet
 
     def _may_edit(self, request, obj) -> bool:
         user = request.user
@@ -773,12 +820,6 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
             "opts": self.opts,
         }
         return TemplateResponse(request, "admin/guichet/send_reset.html", context)
-
-    def user_change_password(self, request, id, form_url=""):
-        """Nobody sets another person's password, nor her own here (issue 17, point 2): whoever could would sign in
-        as her. The coordinator sends a link to choose one (send_reset_view); each person changes hers from her
-        account, behind allauth's limits."""
-        raise PermissionDenied
 
     def user_change_password(self, request, id, form_url=""):
         """Nobody sets another person's password, nor her own here (issue 17, point 2): whoever could would sign in

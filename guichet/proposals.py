@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
@@ -86,6 +86,123 @@ def proposals_by_pk(model, pks) -> dict[int, ProposedChange]:
     content_type = ContentType.objects.get_for_model(model)
     rows = ProposedChange.objects.open().filter(content_type=content_type, object_id__in=list(pks))
     return {row.object_id: row for row in rows}
+
+
+# One open proposal per entry, never a silent second one.
+
+# `propose(seen=UNCHECKED)`: the caller already checked, in this same request, what the editor saw.
+UNCHECKED = object()
+
+
+class ProposalConflict(ValidationError):
+    """The entry's open proposal changed since the editor opened the entry: her edit is refused, never merged
+    blindly (it would set back fields her colleague changed, or add the same rows twice)."""
+
+
+def revision(proposal: ProposedChange | None) -> str:
+    """What an editor saw of an entry's open proposal when she opened it ("" for none); the admin form keeps it in a
+    hidden field and gives it back to `propose(seen=…)`."""
+    if proposal is None:
+        return ""
+    return f"{proposal.pk}:{proposal.updated_at.isoformat()}"
+
+
+def conflict_message(proposal: ProposedChange) -> str:
+    author = proposal.author
+    who = (author.get_full_name() or author.email) if author is not None else "une opératrice"
+    when = timezone.localtime(proposal.updated_at).strftime("%d/%m/%Y à %H:%M")
+    if proposal.state == ProposalState.SENT_BACK:
+        told = f"L'animatrice a renvoyé la modification de cette fiche avec ce commentaire : « {proposal.comment} »"
+    else:
+        told = (
+            f"Une modification de cette fiche, proposée par {who} le {when}, attend déjà la relecture de l'animatrice"
+        )
+    return (
+        f"{told}. Elle a changé depuis que vous avez ouvert cette page : votre saisie n'est pas enregistrée, pour ne "
+        "pas la remplacer sans le voir. Ce que vous avez saisi est conservé ci-dessous : lisez la modification en "
+        "attente (« Voir ce qui change »), puis rouvrez la fiche et refaites votre correction."
+    )
+
+
+def check_seen(entry, seen, *, proposal=UNCHECKED) -> None:
+    """Refuse an edit made on an out-of-date view of the entry's open proposal (`seen`, from `revision`)."""
+    if seen is UNCHECKED:
+        return
+    current = open_proposal(entry) if proposal is UNCHECKED else proposal
+    if current is not None and revision(current) != seen:
+        raise ProposalConflict(conflict_message(current), code="proposal_conflict")
+
+
+def _comparable(model, values: dict) -> dict:
+    """An added row's values that say what it is (not its order, not its many-to-many choices)."""
+    m2m = {f.name for f in model._meta.many_to_many}
+    return {name: value for name, value in values.items() if name not in m2m and name != "position"}
+
+
+def _row_label(model, values: dict) -> str:
+    parts = []
+    for name, value in values.items():
+        if name == "position" or value in (None, "", []):
+            continue
+        model_field = model._meta.get_field(name)
+        if isinstance(model_field, models.ManyToManyField):
+            continue
+        parts.append(review.display(model_field, load(model_field, value)))
+        if len(parts) == 2:
+            break
+    return " ; ".join(parts) or str(model._meta.verbose_name)
+
+
+def duplicate_rows(old: dict, new: dict) -> list[str]:
+    """Rows `new` adds (inline changes, as in a proposal) that `old` (an open proposal's) already adds, in words."""
+    duplicates = []
+    for name, rows in new.items():
+        if name not in old:
+            continue
+        model = apps.get_model(rows["model"])
+        known = [_comparable(model, values) for values in old[name]["add"]]
+        duplicates += [_row_label(model, v) for v in rows["add"] if _comparable(model, v) in known]
+    return duplicates
+
+
+def duplicate_message(labels: list[str]) -> str:
+    quoted = ", ".join(f"« {label} »" for label in labels)
+    return (
+        f"Déjà ajouté dans la modification qui attend la relecture de l'animatrice : {quoted}. Une même ligne n'est "
+        "pas ajoutée deux fois ; « Voir ce qui change » montre ce qui est en attente."
+    )
+
+
+def duplicate_forms(entry, formset) -> list:
+    """The new rows of an inline formset that the entry's open proposal already adds: (form, row in words)."""
+    proposal = open_proposal(entry)
+    if proposal is None or not proposal.inlines:
+        return []
+    fk = formset.fk
+    model = formset.model
+    accessor = fk.remote_field.get_accessor_name()
+    known = proposal.inlines.get(accessor)
+    if known is None:
+        return []
+    fields = [f for f in editable_fields(model) if f.name != fk.name]
+    found = []
+    for form in formset.extra_forms:
+        if not form.has_changed() or not hasattr(form, "cleaned_data"):
+            continue
+        if formset.can_delete and formset._should_delete_form(form):
+            continue
+        values = _row_values(form.instance, fields)
+        if _comparable(model, values) in [_comparable(model, v) for v in known["add"]]:
+            found.append((form, _row_label(model, values)))
+    return found
+
+
+def check_duplicate_rows(entry, inlines: dict) -> None:
+    """Refuse inline rows the entry's open proposal already adds (a form sent twice, a series entered again)."""
+    proposal = open_proposal(entry)
+    labels = duplicate_rows(proposal.inlines, inlines) if proposal is not None else []
+    if labels:
+        raise ValidationError(duplicate_message(labels), code="duplicate_rows")
 
 
 # Values to and from JSON.
@@ -187,11 +304,17 @@ def propose(
     fields: Iterable[str] = (),
     m2m: dict | None = None,
     inlines: dict | None = None,
+    seen=UNCHECKED,
 ) -> ProposedChange | None:
     """Keep `by`'s edit of a published entry as a proposed change. `entry` carries the new values in memory;
     `fields` names the fields the edit covered (a form's fields, an import's columns) and `m2m` the chosen rows
     of its many-to-many fields. Merged into the entry's open proposal if there is one; a field set back to its
-    published value leaves the proposal. Returns the open proposal, or None when nothing differs any more."""
+    published value leaves the proposal. Returns the open proposal, or None when nothing differs any more.
+
+    Never a silent second proposal: `seen` is what the editor saw of the open proposal (`revision`; "" for none,
+    as for an import row made from the published version). If the open proposal changed since, an edit that
+    changes anything is refused (`ProposalConflict`, in French) and one that changes nothing leaves it untouched.
+    Inline rows the open proposal already adds are refused too."""
     if not entry.can_edit(by):
         raise PermissionDenied("Vous ne pouvez pas modifier cette fiche.")
     check_ownership(entry, by=by)
@@ -201,6 +324,13 @@ def propose(
     )
     was = proposal.state if proposal.pk else None
     by_name = {f.name: f for f in editable_fields(type(entry))}
+    if seen is not UNCHECKED and proposal.pk and revision(proposal) != seen:
+        if _changes_anything(entry, live, [by_name[n] for n in fields if n in by_name], m2m, inlines):
+            raise ProposalConflict(conflict_message(proposal), code="proposal_conflict")
+        return proposal
+    labels = duplicate_rows(proposal.inlines, inlines or {})
+    if labels:
+        raise ValidationError(duplicate_message(labels), code="duplicate_rows")
     values = dict(proposal.values)
     for name in fields:
         field = by_name.get(name)
@@ -236,6 +366,15 @@ def propose(
         )
         review.notify_proposed(live, by=by)
     return proposal
+
+
+def _changes_anything(entry, live, fields, m2m, inlines) -> bool:
+    """Whether an edit differs from the published version at all."""
+    if inlines:
+        return True
+    if any(f.value_from_object(entry) != f.value_from_object(live) for f in fields):
+        return True
+    return any(_m2m_pks(rows) != _m2m_pks(getattr(live, name).all()) for name, rows in (m2m or {}).items())
 
 
 def _check_coordinator(by) -> None:
@@ -390,7 +529,8 @@ class ProposalResourceMixin:
         fields = self.get_import_fields()
         given = [f for f in fields if f.column_name in row]
         chosen = {f.attribute: f.clean(row) for f in given if isinstance(f.widget, ManyToManyWidget)}
-        propose(instance, by=user, fields=[f.attribute for f in given], m2m=chosen)
+        # A row is made from the published version (an export): it never replaces an open proposal unseen.
+        propose(instance, by=user, fields=[f.attribute for f in given], m2m=chosen, seen="")
         return None
 
     def save_m2m(self, instance, row, **kwargs):

@@ -230,6 +230,7 @@ def proposal_changes(entry, proposal) -> tuple[list[Change], list[RowChanges]]:
             section.updated.append((str(row), _row_changes(row_model, row, values)))
         for values in rel["add"]:
             fields = [(row_model._meta.get_field(n), v) for n, v in values.items() if v not in (None, "", [])]
+            fields = [(f, load(f, v)) for f, v in fields]
             section.added.append(" ; ".join(f"{capfirst(str(f.verbose_name))} : {display(f, v)}" for f, v in fields))
         rows.append(section)
     return changes, rows

@@ -49,6 +49,13 @@ class PeerGroupForm(forms.ModelForm):
                 "Pour ajouter une série de séances, remplissez ses quatre champs (première séance, durée, rythme, "
                 "nombre) ; sinon laissez-les vides."
             )
+        if self.instance.pk and all(v is not None for v in series):
+            # A series already waiting in the group's proposed change is not added a second time.
+            rows = [GroupSession(starts_at=start, ends_at=end) for start, end in self.series()]
+            try:
+                proposals.check_duplicate_rows(self.instance, proposals.new_rows(rows, fk="group"))
+            except forms.ValidationError as duplicate:
+                self.add_error("series_start", duplicate.messages)
         return cleaned
 
     def series(self) -> list[tuple[datetime.datetime, datetime.datetime]]:

@@ -149,10 +149,14 @@ def check_operator_paths(client, entry, people, *, text_field, inline=None, reso
         row = list(dataset[0])
         row[column] = f"{published_text} (import)"
         dataset[0] = row
+        waiting = proposal().values
         result = resource(user=people.owner_operator).import_data(dataset, dry_run=False, use_transactions=True)
-        assert not result.has_errors() and not result.has_validation_errors()
+        # A row is made from the published version: it never replaces the open proposal unseen (it would set back
+        # the fields the proposal changes). Refused in French on its line; the proposal stays as it was.
+        assert result.has_validation_errors() and not result.has_errors()
+        assert "attend déjà la relecture" in " ".join(result.invalid_rows[0].non_field_specific_errors)
         assert_unchanged()
-        assert proposal().values[text_field] == f"{published_text} (import)"
+        assert proposal().values == waiting
         owner_column = dataset.headers.index("organisation")
         row[owner_column] = people.other_operator.organisations.get().slug
         dataset[0] = row
