@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 
 from guichet.models import Announcement, Organisation, StatusChange, User
 from ressources.models import Aid, InspiringContent, Sheet, SheetQuestion
+from tests.helpers.mfa import record_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,8 @@ def test_demo_content_is_sourced_or_marked_fictitious():
 def test_demo_accounts_can_use_the_back_office_with_their_role(client):
     call_command("load_demo", force=True, stdout=StringIO())
     assert client.login(email="operatrice@demo.guichet.invalid", password="guichet-demo")
+    # Then the code of her authenticator app, which the back office asks for (issue 17, point 2).
+    record_second_factor(client, User.objects.get(email="operatrice@demo.guichet.invalid"))
     html = client.get("/admin/guichet/announcement/").content.decode()
     assert "Démonstration : une permanence" in html
     assert "Cancer du sein : une loi" not in html  # owned by the coordinator's team

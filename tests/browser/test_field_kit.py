@@ -7,15 +7,13 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from tests.helpers.mfa import sign_in_in_the_browser
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def login(page, base_url):
-    page.goto(base_url + "/admin/login/")
-    page.fill("#id_username", "animatrice@demo.guichet.invalid")
-    page.fill("#id_password", "guichet-demo")
-    page.click("input[type=submit]")
-    page.wait_for_url(base_url + "/admin/")
+    sign_in_in_the_browser(page, base_url, "animatrice@demo.guichet.invalid", "guichet-demo")
 
 
 def test_flyer_and_poster_qr_codes_open_the_questionnaire_with_the_event_code(page, demo_site, settings):

@@ -51,3 +51,23 @@ class StaffClient(Client):
         Client.force_login(self, user, backend)
         if user.is_staff:
             record_second_factor(self, user)
+
+
+def sign_in_in_the_browser(page, base_url, email, password):
+    """A member of the team signs in through the pages, as she would: the admin's login leads to the account's, then
+    the code of her app (given here, with her verified address, as after her invitation)."""
+    from allauth.account.models import EmailAddress
+
+    from guichet.models import User
+
+    user = User.objects.get(email=email)
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    give_authenticator_app(user)
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_login", email)
+    page.fill("#id_password", password)
+    page.click("form:has(#id_password) button[type=submit]")
+    page.wait_for_url(base_url + "/compte/2fa/authenticate/")
+    page.fill("#id_code", totp_code())
+    page.click("form:has(#id_code) button[type=submit]")
+    page.wait_for_url(base_url + "/admin/")
