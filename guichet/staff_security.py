@@ -87,6 +87,9 @@ def second_factor_response(request):
             "saisissez le code à 6 chiffres qu'elle affiche.",
         )
         return redirect("mfa_activate_totp")
+    messages.info(
+        request, "Pour ouvrir le back-office, saisissez le code affiché par votre application d'authentification."
+    )
     return HttpResponseRedirect(_with_next(reverse("mfa_reauthenticate"), next_url))
 
 

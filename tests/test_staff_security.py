@@ -186,6 +186,7 @@ def test_a_session_without_the_second_factor_is_asked_for_a_code(coordinator):
     assert response.url == reverse("mfa_reauthenticate") + "?next=%2Fadmin%2Fguichet%2Fuser%2F%3Frole%3Doperator"
     page = client.get(response.url)
     assert page.status_code == 200
+    assert "saisissez le code affiché par votre application d'authentification" in text(page)
     response = client.post(response.url, {"code": "pas un code"})
     assert response.status_code == 200 and client.get(url).status_code == 302
     response = client.post(reverse("mfa_reauthenticate") + "?next=" + url.replace("?", "%3F"), {"code": totp_code()})
