@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.html import format_html
 
 from agenda.models import Event, Occurrence
 from agenda.resources import EventResource
@@ -48,7 +49,7 @@ class OccurrenceInline(EditorialInlineMixin, admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdmin):
-    list_display = ("title", "kind", "starts_at", "repeat", "mode", "city")
+    list_display = ("title", "when", "city")
     list_select_related = ("owner", "departement")
     search_fields = ("title", "summary", "city", "place_name")
     prepopulated_fields = {"slug": ("title",)}
@@ -108,6 +109,13 @@ class EventAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdm
         PUBLICATION_FIELDSET,
         TECHNICAL_FIELDSET,
     ]
+
+    @admin.display(description="quand", ordering="starts_at")
+    def when(self, obj):
+        start = timezone.localtime(obj.starts_at).strftime("%d/%m/%Y %H:%M")
+        if not obj.repeat:
+            return start
+        return format_html("{}<br><small>{}</small>", start, obj.get_repeat_display())
 
     def get_list_filter(self, request):
         return ("kind", "mode", "departement", "is_demo", *super().get_list_filter(request))

@@ -29,7 +29,7 @@ class ServiceInline(EditorialInlineMixin, admin.StackedInline):
 
 @admin.register(Structure)
 class StructureAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdmin):
-    list_display = ("name", "kind", "category", "city")
+    list_display = ("name", "category", "city")
     search_fields = ("name", "summary", "city")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("territories",)

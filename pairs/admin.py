@@ -73,7 +73,7 @@ class PeerGroupForm(forms.ModelForm):
 @admin.register(PeerGroup)
 class PeerGroupAdmin(EditorialAdmin):
     form = PeerGroupForm
-    list_display = ("name", "format", "city", "capacity", "confirmed", "pending", "waiting", "sheet")
+    list_display = ("name", "city", "places", "sheet")
     search_fields = ("name", "summary", "city")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("organiser",)
@@ -133,6 +133,17 @@ class PeerGroupAdmin(EditorialAdmin):
 
     def get_list_filter(self, request):
         return ("format", "departement", "is_demo", *super().get_list_filter(request))
+
+    @admin.display(description="inscriptions", ordering="confirmed_count")
+    def places(self, obj):
+        """Confirmed out of the capacity, then those to confirm and the waiting list, each a link to the list."""
+        return format_html(
+            "{} / {} confirmées<br><small>{} à confirmer · {} en attente</small>",
+            self.confirmed(obj),
+            obj.capacity,
+            self.pending(obj),
+            self.waiting(obj),
+        )
 
     @admin.display(description="confirmées", ordering="confirmed_count")
     def confirmed(self, obj):
