@@ -81,6 +81,9 @@ MIDDLEWARE = [
 CACHES = {"default": env.shared_cache(debug=DEBUG)}
 CACHE_MIDDLEWARE_SECONDS = env.env_int("GUICHET_PAGE_CACHE_SECONDS", 0 if DEBUG else 60, minimum=0)
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+# Each process keeps the published aids and sheets the parcours evaluates, until content changes (same generation as
+# the page cache): on by default whenever pages are cached.
+GUICHET_CONTENT_MEMO = env.env_bool("GUICHET_CONTENT_MEMO", CACHE_MIDDLEWARE_SECONDS > 0)
 
 ROOT_URLCONF = "guichet.urls"
 WSGI_APPLICATION = "guichet.wsgi.application"

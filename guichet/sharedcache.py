@@ -8,12 +8,17 @@ the old pages expire on their own (GUICHET_PAGE_CACHE_SECONDS). A request reads 
 runs, and stores its page under that one: a page rendered from data older than a publication is never stored under
 the generation drawn for it.
 
+The same generation tells each process when its copy of the public catalogue is out of date (`memo`): a page that
+evaluates every published aid for her answers reads them from memory, rebuilt once per generation, instead of
+loading and annotating them at each request. Only published content is held there, never a visitor's answers.
+
 The database cache's table is created by `migrate` (post_migrate below), so `make run` and the tests need no step.
 """
 
 import secrets
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.middleware import cache as django_cache
@@ -21,6 +26,10 @@ from django.middleware import cache as django_cache
 GENERATION_KEY = "pages:generation"
 
 _request_prefix: ContextVar[str | None] = ContextVar("page_cache_prefix", default=None)
+# The generation read at the start of the current request (None outside a GET or HEAD request).
+_request_generation: ContextVar[str | None] = ContextVar("page_cache_generation", default=None)
+# name → (generation, value): this process's copies of public content (see `memo`).
+_memos: dict[str, tuple[str, object]] = {}
 
 
 def generation() -> str:
@@ -29,6 +38,22 @@ def generation() -> str:
     if value is None:
         cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
         value = cache.get(GENERATION_KEY, "")
+    return value
+
+
+def memo(name: str, build):
+    """`build()`, kept in this process until published content changes anywhere (a new generation), when
+    settings.GUICHET_CONTENT_MEMO is on (by default whenever pages are cached). For public content only: what every
+    visitor may see, never anything read from a request. A build that overlaps a publication is kept under the
+    generation read before it, so the next request builds again."""
+    if not settings.GUICHET_CONTENT_MEMO:
+        return build()
+    current = _request_generation.get() or generation()
+    held = _memos.get(name)
+    if held is not None and held[0] == current:
+        return held[1]
+    value = build()
+    _memos[name] = (current, value)
     return value
 
 
@@ -57,8 +82,11 @@ class _GenerationPrefix:
 
 class FetchFromCacheMiddleware(_GenerationPrefix, django_cache.FetchFromCacheMiddleware):
     def process_request(self, request):
+        current = None
         if request.method in ("GET", "HEAD"):
-            request._page_cache_prefix = f"{self._base_prefix}.{generation()}"
+            current = generation()
+            request._page_cache_prefix = f"{self._base_prefix}.{current}"
+        _request_generation.set(current)
         token = _request_prefix.set(getattr(request, "_page_cache_prefix", None))
         try:
             return super().process_request(request)
@@ -76,9 +104,13 @@ class UpdateCacheMiddleware(_GenerationPrefix, django_cache.UpdateCacheMiddlewar
 
 
 def _entry_changed(sender, instance, using, **kwargs):
+    """An editorial entry, or a row that public pages show with them (a model with `public_content = True`: an aid's
+    conditions, themes, territories), was saved or deleted, or one of its lists changed."""
     from guichet.models.editorial import EditorialModel
 
-    if isinstance(instance, EditorialModel):
+    if kwargs.get("action", "post_").startswith("post_") and (
+        isinstance(instance, EditorialModel) or getattr(instance, "public_content", False)
+    ):
         content_changed(using)
 
 
@@ -91,10 +123,11 @@ def _create_cache_table(sender, using, verbosity=1, **kwargs):
 def connect() -> None:
     """Called once by guichet's AppConfig.ready()."""
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_migrate, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
     post_save.connect(_entry_changed, dispatch_uid="guichet.sharedcache.saved")
     post_delete.connect(_entry_changed, dispatch_uid="guichet.sharedcache.deleted")
+    m2m_changed.connect(_entry_changed, dispatch_uid="guichet.sharedcache.lists")
     post_migrate.connect(
         _create_cache_table, sender=apps.get_app_config("guichet"), dispatch_uid="guichet.sharedcache.table"
     )

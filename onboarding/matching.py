@@ -20,11 +20,13 @@ from annuaire.models import Structure
 from guichet.answers import FOR_HER_PARAM, Answers
 from guichet.enums import ForWhom, Phase, ProfessionalStatus
 from guichet.models import Territory
+from guichet.models.vocabulary import enclosing_ids, territory_index
+from guichet.sharedcache import memo
 from onboarding.models import FirstStep
 from pairs.models import PeerGroup
 from ressources import eligibility
 from ressources.eligibility import PHASE_PHRASES, STATUS_PHRASES
-from ressources.models import Aid, Sheet
+from ressources.models import Sheet
 
 LIMITS = {"aids": 8, "sheets": 6, "structures": 6, "apps": 3, "events": 5, "groups": 3, "first_steps": 4}
 # However many essentials she has, a few aids about her needs or for everyone still follow them.
@@ -106,16 +108,21 @@ def _with_target_flags(queryset, *fields):
 
 def evaluate_aids(answers: Answers, departement: Territory | None) -> tuple[list[eligibility.Evaluation], bool]:
     """The published aids valid in her département and for her statut and phase, evaluated against her answers and
-    ranked (excluded ones dropped), and whether more were left unread (`eligibility.shortlist`): one query."""
-    queryset = Aid.objects.published()
-    if departement is not None:
-        queryset = queryset.for_territory(departement)
-    if answers.status_known:
-        queryset = queryset.for_status(answers.status)
-    if answers.phase:
-        queryset = queryset.for_phase(answers.phase)
-    aids, truncated = eligibility.shortlist(queryset, phase=answers.phase, themes=answers.themes)
-    evaluations = [eligibility.evaluate(aid, answers, departement_known=departement is not None) for aid in aids]
+    ranked (excluded ones dropped), and whether more were left unread: over `eligibility.catalogue()`, the published
+    aids this process holds (no query while content does not change)."""
+    aids, about_her_needs, truncated = eligibility.shortlist_for(
+        eligibility.catalogue(),
+        status=answers.status if answers.status_known else "",
+        phase=answers.phase,
+        places=enclosing_ids(departement),
+        themes=answers.themes,
+    )
+    evaluations = [
+        eligibility.evaluate(
+            aid, answers, departement_known=departement is not None, about_her_needs=aid.pk in about_her_needs
+        )
+        for aid in aids
+    ]
     return eligibility.rank(evaluations), truncated
 
 
@@ -168,20 +175,28 @@ def _themes_first(queryset, answers):
 # Sheets.
 
 
+def published_sheets() -> list[Sheet]:
+    """Every published sheet with its `targets`, by title: one query, kept by each process until content changes
+    (guichet.sharedcache.memo). Shared between requests: never modify these objects."""
+    return memo("ressources.sheets", lambda: list(Sheet.objects.published().with_targets().order_by("title", "pk")))
+
+
 def sheets_for(answers: Answers, departement) -> list[Suggestion]:
-    queryset = _with_target_flags(Sheet.objects.published(), "phases")
-    if answers.status_known:
-        queryset = queryset.for_status(answers.status)
-    if answers.phase:
-        queryset = queryset.for_phase(answers.phase)
-    if departement is not None:
-        queryset = queryset.for_territory(departement)
-    queryset = _themes_first(queryset, answers).order_by("-about_her_needs", "title")
+    """The sheets for her statut, phase and département, those about her needs first, then by title."""
+    status = answers.status if answers.status_known else ""
+    places = enclosing_ids(departement)
+    themes = frozenset(answers.themes)
+    sheets = [
+        sheet
+        for sheet in published_sheets()
+        if sheet.targets.concerns(status=status, phase=answers.phase, places=places)
+    ]
+    sheets.sort(key=lambda sheet: not (sheet.targets.themes & themes))  # stable: by title inside each group
     suggestions = []
-    for sheet in queryset[: LIMITS["sheets"]]:
-        if sheet.about_her_needs:
+    for sheet in sheets[: LIMITS["sheets"]]:
+        if sheet.targets.themes & themes:
             why = "Sur l'un des besoins que vous avez cochés."
-        elif sheet.has_phases and answers.phase:
+        elif sheet.targets.phases and answers.phase:
             why = f"Écrite pour ce moment : {PHASE_PHRASES[Phase(answers.phase)]}."
         else:
             why = "Utile à toutes les entrepreneuses."
@@ -291,19 +306,17 @@ def groups_for(answers: Answers, departement) -> list:
 
 
 def first_steps(answers: Answers) -> list[dict]:
-    """Her first actions: FirstStep entries for her statut, phase and answers (one query), most urgent first."""
+    """Her first actions: FirstStep entries for her statut, phase and answers, most urgent first; over the active
+    steps each process keeps until content changes (guichet.sharedcache.memo)."""
+    steps = memo("onboarding.first_steps", FirstStep.objects.for_memory)
     return [
         {"title": step.title, "text": step.text, "url": step.get_link()}
-        for step in FirstStep.objects.for_answers(answers)[: LIMITS["first_steps"]]
+        for step in [step for step in steps if step.concerns(answers)][: LIMITS["first_steps"]]
     ]
 
 
 def parcours(answers: Answers) -> Parcours:
-    departement = (
-        Territory.objects.departements().select_related("parent").filter(code=answers.departement).first()
-        if answers.departement
-        else None
-    )
+    departement = territory_index().departements.get(answers.departement) if answers.departement else None
     aids, more, truncated, caregiver = split_aids(*evaluate_aids(answers, departement))
     structures, apps = structures_for(answers, departement)
     return Parcours(

@@ -5,10 +5,11 @@ else; of her "continuer sur mon téléphone" links, only the random id of those 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
 from guichet.enums import Phase, ProfessionalStatus, YesNo
+from guichet.targeting import Concat
 
 
 class SourceCode(models.Model):
@@ -117,21 +118,29 @@ ANSWER_CONDITIONS = [(ANY_ANSWER, "Peu importe"), (YesNo.YES, "Oui"), (YesNo.NO,
 
 
 class FirstStepQuerySet(models.QuerySet):
-    def _concerns(self, field, target_field, value):
-        through = self.model._meta.get_field(field).remote_field.through
-        any_row = through.objects.filter(firststep_id=OuterRef("pk"))
-        return self.filter(Exists(any_row.filter(**{target_field: value})) | ~Exists(any_row))
+    def for_memory(self):
+        """The active steps in order, each with `status_codes` and `phase_codes` (sets; empty: everyone) for
+        `concerns`: one query whatever their number."""
 
-    def for_answers(self, answers):
-        """Her first steps: active, for her statut (or "ne-sait-pas" when she does not know it), her phase (the
-        treatment's when she did not answer), and the answer she gave to the eligibility question; in order."""
-        status = answers.status if answers.status_known else ProfessionalStatus.UNKNOWN
-        steps = self.filter(is_active=True)._concerns("statuses", "statustag_id", status)
-        steps = steps._concerns("phases", "phasetag_id", answers.phase or Phase.TREATMENT)
-        for name in ("paid_mandate", "twelve_months"):
-            value = getattr(answers, name) or YesNo.UNKNOWN
-            steps = steps.filter(**{f"{name}__in": [ANY_ANSWER, value]})
-        return steps.select_related("aid", "sheet").order_by("position", "pk")
+        def codes(field, column):
+            through = self.model._meta.get_field(field).remote_field.through
+            rows = (
+                through.objects.filter(firststep_id=OuterRef("pk"))
+                .values("firststep_id")
+                .annotate(codes=Concat(column))
+            )
+            return Subquery(rows.values("codes"), output_field=models.CharField())
+
+        steps = list(
+            self.filter(is_active=True)
+            .select_related("aid", "sheet")
+            .annotate(status_list=codes("statuses", "statustag_id"), phase_list=codes("phases", "phasetag_id"))
+            .order_by("position", "pk")
+        )
+        for step in steps:
+            step.status_codes = frozenset(step.status_list.split(",")) if step.status_list else frozenset()
+            step.phase_codes = frozenset(step.phase_list.split(",")) if step.phase_list else frozenset()
+        return steps
 
 
 class FirstStep(models.Model):
@@ -142,6 +151,9 @@ class FirstStep(models.Model):
     slug = models.SlugField("identifiant", max_length=120, unique=True)
     title = models.CharField("action", max_length=200, help_text="Une action, à l'impératif, courte.")
     text = models.CharField("en une ou deux phrases", max_length=500, help_text="Vraie pour toutes celles visées.")
+    # Public pages show it: a change starts a new generation of cached content (guichet.sharedcache).
+    public_content = True
+
     statuses = models.ManyToManyField(
         "guichet.StatusTag",
         verbose_name="statuts",
@@ -199,6 +211,20 @@ class FirstStep(models.Model):
 
     def __str__(self):
         return self.title
+
+    def concerns(self, answers) -> bool:
+        """For her (a step read by `for_memory`): her statut (or "ne-sait-pas" when she does not know it), her phase
+        (the treatment's when she did not answer), and the answers she gave to the eligibility questions."""
+        status = answers.status if answers.status_known else ProfessionalStatus.UNKNOWN
+        phase = answers.phase or Phase.TREATMENT
+        return (
+            (not self.status_codes or status in self.status_codes)
+            and (not self.phase_codes or phase in self.phase_codes)
+            and all(
+                getattr(self, name) in (ANY_ANSWER, getattr(answers, name) or YesNo.UNKNOWN)
+                for name in ("paid_mandate", "twelve_months")
+            )
+        )
 
     def get_link(self) -> str:
         if self.aid_id:

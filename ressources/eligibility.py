@@ -28,9 +28,10 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Cast, JSONObject
 
 from guichet.enums import ForWhom, Phase, ProfessionalStatus, YesNo
+from guichet.targeting import Concat
 from ressources.enums import Beneficiary, CriterionKind
 from ressources.models import Aid, AidCriterion
 
@@ -86,16 +87,6 @@ class Evaluation:
         return " ".join(self.reasons)
 
 
-class Concat(Aggregate):
-    """Comma-separated values of a column, on SQLite (GROUP_CONCAT) and PostgreSQL (STRING_AGG)."""
-
-    function = "GROUP_CONCAT"
-    output_field = CharField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, ',')")
-
-
 class JSONList(Aggregate):
     """A JSON list of the grouped values, on SQLite (JSON_GROUP_ARRAY) and PostgreSQL (JSON_AGG)."""
 
@@ -149,7 +140,11 @@ def criteria_of(aid) -> list[Criterion]:
 
 def _codes(field_name: str, column: str):
     through = Aid._meta.get_field(field_name).remote_field.through
-    rows = through.objects.filter(aid_id=OuterRef("pk")).values("aid_id").annotate(codes=Concat(column))
+    rows = (
+        through.objects.filter(aid_id=OuterRef("pk"))
+        .values("aid_id")
+        .annotate(codes=Concat(Cast(column, output_field=CharField())))
+    )
     return Subquery(rows.values("codes"), output_field=CharField())
 
 
@@ -176,6 +171,47 @@ def _needs(themes):
     if not themes:
         return Value(False, output_field=BooleanField())
     return Exists(Aid.themes.through.objects.filter(aid_id=OuterRef("pk"), theme__slug__in=list(themes)))
+
+
+def catalogue() -> list[Aid]:
+    """Every published aid, annotated for `evaluate` and with its `targets` (guichet.targeting): one query, kept by
+    each process until content changes (guichet.sharedcache.memo). Shared between requests: never modify them."""
+    from guichet.sharedcache import memo
+
+    return memo("ressources.aids", _load_catalogue)
+
+
+def _load_catalogue() -> list[Aid]:
+    aids = list(aids_with_rules(Aid.objects.published().with_targets()))
+    for aid in aids:
+        aid.essential_phases_set = frozenset(_split(aid.essential_codes))
+        if isinstance(aid.criteria_rows, str):
+            aid.criteria_rows = json.loads(aid.criteria_rows)
+    return aids
+
+
+def shortlist_for(
+    aids, *, status: str = "", phase: str = "", places=None, themes=(), size: int = WINDOW
+) -> tuple[list[Aid], set[int], bool]:
+    """`shortlist` over `catalogue()`, in memory: the aids that concern her statut, phase and places, essentials of
+    her phase first, then those for a caregiver, then those about her needs, then by title; at most `size`. Returns
+    them, the ids of those about her needs, and whether there were more."""
+    themes = frozenset(themes)
+    kept = [aid for aid in aids if aid.targets.concerns(status=status, phase=phase, places=places)]
+
+    def key(aid):
+        essential = bool(aid.essential_phases_set) and (phase in aid.essential_phases_set if phase else True)
+        return (
+            not essential,
+            aid.beneficiary != Beneficiary.CAREGIVER,
+            not (aid.targets.themes & themes),
+            aid.title,
+            aid.pk,
+        )
+
+    kept.sort(key=key)
+    about_her_needs = {aid.pk for aid in kept[:size] if aid.targets.themes & themes}
+    return kept[:size], about_her_needs, len(kept) > size
 
 
 def shortlist(queryset, *, phase: str = "", themes=(), size: int = WINDOW) -> tuple[list[Aid], bool]:
@@ -210,8 +246,9 @@ def subject(profile) -> dict:
     return {"is": "vous êtes", "object": "vous", "home": "vous", "you": "vous"}
 
 
-def evaluate(aid: Aid, profile, *, departement_known: bool = True) -> Evaluation:
-    """Her verdict on one aid (annotated by `aids_with_rules`), with the reasons and what to check, in words."""
+def evaluate(aid: Aid, profile, *, departement_known: bool = True, about_her_needs: bool | None = None) -> Evaluation:
+    """Her verdict on one aid (annotated by `aids_with_rules`), with the reasons and what to check, in words.
+    `about_her_needs`: whether it is about one of her needs, when the aid does not carry it (`shortlist_for`)."""
     statuses = _split(getattr(aid, "status_codes", None))
     phases = _split(getattr(aid, "phase_codes", None))
     essential_phases = _split(getattr(aid, "essential_codes", None))
@@ -268,7 +305,7 @@ def evaluate(aid: Aid, profile, *, departement_known: bool = True) -> Evaluation
         aid,
         verdict,
         essential=essential,
-        about_her_needs=bool(getattr(aid, "about_her_needs", False)),
+        about_her_needs=bool(getattr(aid, "about_her_needs", False) if about_her_needs is None else about_her_needs),
         reasons=reasons,
         to_check=to_check,
     )

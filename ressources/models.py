@@ -204,6 +204,9 @@ class AidCriterion(models.Model):
     what to check when her answers do not tell, and (for the questions the questionnaire asks) what to do when it is
     not met. Evaluated by ressources/eligibility.py."""
 
+    # Public pages show it with the entries: a change starts a new generation of cached content (guichet.sharedcache).
+    public_content = True
+
     aid = models.ForeignKey(Aid, on_delete=models.CASCADE, related_name="criteria")
     kind = models.CharField("condition", max_length=30, choices=CriterionKind.choices)
     met_text = models.CharField(

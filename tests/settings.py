@@ -21,6 +21,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # No page cache in tests (one test turns it on to check what it shares).
 CACHE_MIDDLEWARE_SECONDS = 0
+# Nor a kept copy of the catalogue (tests/onboarding/test_catalogue.py turns it on to check it follows publications).
+GUICHET_CONTENT_MEMO = False
 # Each test starts with an empty cache of its own (tests/conftest.py), outside the database, so that tests without
 # database access may use it. What production shares is checked in tests/test_settings.py and tests/test_production.py.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}

@@ -11,6 +11,7 @@
 """
 
 import re
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -66,6 +67,9 @@ def departement_from_postal_code(postal_code: str) -> str | None:
 
 
 class Theme(models.Model):
+    # Public pages show it with the entries: a change starts a new generation of cached content (guichet.sharedcache).
+    public_content = True
+
     slug = models.SlugField("identifiant", max_length=60, unique=True)
     name = models.CharField("nom", max_length=80, unique=True)
     description = models.CharField("description", max_length=240, blank=True)
@@ -105,6 +109,44 @@ def theme_names() -> dict[str, str]:
     )
 
 
+@dataclass(frozen=True)
+class TerritoryIndex:
+    departements: dict  # INSEE code → Territory, its region (parent) loaded
+    national_ids: frozenset
+
+    def places(self, departement: "Territory") -> frozenset:
+        """The ids of the territories whose entries concern someone in this département: itself, its region, the
+        nation (what `enclosing` selects)."""
+        return frozenset({departement.pk, departement.parent_id, *self.national_ids}) - {None}
+
+
+def enclosing_ids(departement: "Territory | None"):
+    """`TerritoryIndex.places` of this département (None for none), without a query when it comes from the index."""
+    if departement is None:
+        return None
+    if "enclosing_ids" in departement.__dict__:
+        return departement.enclosing_ids
+    return territory_index().places(departement)
+
+
+def territory_index() -> TerritoryIndex:
+    """The départements and the nation, kept by each process until content changes (guichet.sharedcache.memo): the
+    parcours finds her département without a query. Shared between requests: never modify these objects."""
+    from guichet.sharedcache import memo
+
+    def build():
+        territories = list(Territory.objects.select_related("parent"))
+        index = TerritoryIndex(
+            departements={t.code: t for t in territories if t.kind == TerritoryKind.DEPARTEMENT},
+            national_ids=frozenset(t.pk for t in territories if t.kind == TerritoryKind.NATIONAL),
+        )
+        for departement in index.departements.values():
+            departement.enclosing_ids = index.places(departement)
+        return index
+
+    return memo("guichet.territories", build)
+
+
 class TerritoryQuerySet(models.QuerySet):
     def departements(self):
         """Départements only, by INSEE code."""
@@ -128,6 +170,9 @@ class TerritoryQuerySet(models.QuerySet):
 
 
 class Territory(models.Model):
+    # Public pages show it with the entries: a change starts a new generation of cached content (guichet.sharedcache).
+    public_content = True
+
     kind = models.CharField("type", max_length=12, choices=TerritoryKind.choices)
     code = models.CharField("code INSEE", max_length=3, help_text="« FR » pour la France entière.")
     name = models.CharField("nom", max_length=80)
