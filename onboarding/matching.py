@@ -208,49 +208,44 @@ def sheets_for(answers: Answers, departement) -> list[Suggestion]:
 
 
 def structures_for(answers: Answers, departement) -> tuple[list[Suggestion], list[Suggestion]]:
-    """Structures nearest first (her département, then her region, then national) and apps. One short query per
-    level of nearness, stopping as soon as there are enough: each is a LIMIT on an index, whatever the directory's
-    size (a single ranked query over every structure took a second at 10,000 structures)."""
+    """Structures nearest first (her département, then her region, then national), inside each level those about
+    her needs first, and apps. One short query per level, stopping as soon as there are enough: each reads the
+    directory in the order of its index by name and stops at its LIMIT, whatever the directory's size (a single
+    ranked query took a second at 10,000 structures; ranking her needs inside one query, 17 ms at 1,300 structures
+    in one département)."""
     base = Structure.objects.published()
     if answers.phase:
         base = base.for_phase(answers.phase)
-    order = ("-about_her_needs", "name", "pk")
     through = Structure.territories.through
     anywhere = Exists(through.objects.filter(structure_id=OuterRef("pk")))
-    levels = [(2, ~anywhere)]
     if departement is not None:
-        here = Exists(
-            through.objects.filter(
-                structure_id=OuterRef("pk"), territory__code=departement.code, territory__kind="departement"
-            )
-        )
+        here = Exists(through.objects.filter(structure_id=OuterRef("pk"), territory_id=departement.pk))
         region = Exists(through.objects.filter(structure_id=OuterRef("pk"), territory_id=departement.parent_id))
-        # Her département first; then her region's and national ones together, the region's first.
-        levels = [(0, here), (None, (region | ~anywhere) & ~here)]
+        # Her département first; then her region's and national ones together, the region's first (her needs are
+        # not ranked there: over thousands of national entries that ranking cost tens of milliseconds for little).
+        levels = [*_by_needs(0, here, answers), (None, (region | ~anywhere) & ~here, False)]
+    else:
+        levels = _by_needs(2, ~anywhere, answers)
     words = subject(answers)
     structures = []
-    for nearness, condition in levels:
+    for nearness, condition, about_her_needs in levels:
         missing = LIMITS["structures"] - len(structures)
         if missing <= 0:
             break
         queryset = base.filter(condition, kind=StructureKind.STRUCTURE)
         if nearness is None:
-            # Region and national: nearest first, then by name (her needs are not ranked here: over thousands of
-            # national entries that ranking cost tens of milliseconds for little).
             queryset = queryset.annotate(
-                nearness=Case(When(anywhere, then=Value(1)), default=Value(2), output_field=IntegerField()),
-                about_her_needs=Value(0, output_field=IntegerField()),
+                nearness=Case(When(anywhere, then=Value(1)), default=Value(2), output_field=IntegerField())
             ).order_by("nearness", "name", "pk")
         else:
-            queryset = _structure_themes_first(queryset, answers)
-            queryset = queryset.annotate(nearness=Value(nearness, output_field=IntegerField())).order_by(*order)
+            queryset = queryset.annotate(nearness=Value(nearness, output_field=IntegerField())).order_by("name", "pk")
         for structure in queryset[:missing]:
             where = {
                 0: f"Près de chez {words['home']}, dans le département : {departement.name if departement else ''}.",
                 1: "Dans la région.",
                 2: "Partout en France, souvent à distance.",
             }[structure.nearness]
-            if structure.about_her_needs:
+            if about_her_needs:
                 where += " Elle répond aux besoins que vous avez cochés."
             structures.append(Suggestion(entry=structure, why=where, url=structure.get_absolute_url()))
     apps = [
@@ -264,12 +259,14 @@ def structures_for(answers: Answers, departement) -> tuple[list[Suggestion], lis
     return structures, apps
 
 
-def _structure_themes_first(queryset, answers):
+def _by_needs(nearness, condition, answers):
+    """One level of nearness as (nearness, condition, about her needs): those with a service about one of her
+    needs, then the others; a single level when she ticked none."""
     if not answers.themes:
-        return queryset.annotate(about_her_needs=Value(0, output_field=IntegerField()))
+        return [(nearness, condition, False)]
     through = Structure.services.rel.related_model.themes.through
-    about = through.objects.filter(service__structure=OuterRef("pk"), theme__slug__in=answers.themes)
-    return queryset.annotate(about_her_needs=Case(When(Exists(about), then=1), default=0, output_field=IntegerField()))
+    about = Exists(through.objects.filter(service__structure=OuterRef("pk"), theme__slug__in=answers.themes))
+    return [(nearness, condition & about, True), (nearness, condition & ~about, False)]
 
 
 # Events and groups.

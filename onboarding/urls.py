@@ -9,6 +9,7 @@ urlpatterns = [
     path("questionnaire/<slug:name>/", views.step, name="step"),
     path("mon-parcours/", views.parcours, name="parcours"),
     path("mon-parcours/imprimer/", views.parcours_print, name="print"),
+    path("mon-parcours/code-qr.svg", views.parcours_qr, name="qr"),
     path("mon-parcours/envoyer/", views.send_email, name="send"),
     path("mon-parcours/enregistrer/", views.save, name="save"),
     path("mon-parcours/effacer/", views.erase, name="erase"),

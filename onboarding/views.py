@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -128,9 +128,26 @@ def parcours(request):
     return render(request, "onboarding/parcours.html", _parcours_context(request, answers))
 
 
-def _parcours_context(request, answers, **extra):
+QR_TITLE = "Code QR : ouvrir ce parcours sur un autre appareil"
+
+
+def _continue_link(request, answers) -> str:
     token = store.make_link_token(answers, store.link_id(request))
-    link = request.build_absolute_uri(reverse("onboarding:parcours")) + "?r=" + token
+    return request.build_absolute_uri(reverse("onboarding:parcours")) + "?r=" + token
+
+
+@never_cache
+def parcours_qr(request):
+    """The "continuer sur mon téléphone" code of her parcours, as an image the page links to (from her cookie: no
+    answer in the address)."""
+    if not store.has_answered(request):
+        raise Http404("Pas de parcours à montrer.")
+    answers = store.from_session(request)
+    return HttpResponse(qr.svg_document(_continue_link(request, answers), title=QR_TITLE), content_type="image/svg+xml")
+
+
+def _parcours_context(request, answers, **extra):
+    link = _continue_link(request, answers)
     saved = SavedAnswers.objects.filter(user=request.user).exists() if request.user.is_authenticated else False
     # Drawn for each request, never put in the shared cache: a cache key made from her answers (even hashed: they
     # are few) or suggestions that speak of her phase would be her answers outside her browser.
@@ -140,7 +157,7 @@ def _parcours_context(request, answers, **extra):
         "answers": answers,
         "link": link,
         "link_days": settings.GUICHET_PARCOURS_LINK_DAYS,
-        "qr_svg": qr.inline_svg(link, title="Code QR : ouvrir ce parcours sur un autre appareil"),
+        "qr_title": QR_TITLE,
         "email_form": extra.get("email_form") or SendParcoursForm(),
         "save_form": extra.get("save_form") or SaveAnswersForm(),
         "saved": saved,

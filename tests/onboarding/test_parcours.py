@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail, signing
+from django.test import Client
 from django.utils import timezone
 
 from annuaire.models import ContactRequest
@@ -83,10 +84,22 @@ def test_an_old_link_has_expired(client, settings):
     assert response.status_code == 410 and "Ce lien a expiré" in response.content.decode()
 
 
-def test_qr_code_is_inline_svg_of_the_signed_link(answered):
+def test_qr_code_is_an_image_the_site_draws_from_her_cookie(answered):
+    """Drawn by its own request (the page does not spend its time on it), from her cookie: no answer in the image's
+    address; it opens her parcours on the phone that scans it."""
     html = answered.get("/mon-parcours/").content.decode()
-    assert re.search(r"<svg[^>]*class=\"qr\"", html) and "<title>Code QR" in html
-    assert "<img" not in html.split('class="qr-figure"')[1].split("</figure>")[0]
+    figure = html.split('class="qr-figure"')[1].split("</figure>")[0]
+    assert (
+        '<img class="qr" src="/mon-parcours/code-qr.svg" alt="Code QR : ouvrir ce parcours sur un autre appareil"'
+        in figure
+    )
+    image = answered.get("/mon-parcours/code-qr.svg")
+    assert image.status_code == 200 and image["Content-Type"] == "image/svg+xml"
+    assert "no-store" in image["Cache-Control"]
+    svg = image.content.decode()
+    assert "<svg" in svg and "<title>Code QR : ouvrir ce parcours sur un autre appareil</title>" in svg
+    # Without answers there is nothing to draw.
+    assert Client().get("/mon-parcours/code-qr.svg").status_code == 404
 
 
 def test_saving_needs_an_account_and_consent_and_can_be_undone(answered):
