@@ -1,6 +1,6 @@
 """The printable booklet of a département (/livret/<code>/): for waiting rooms and for people far from digital
 tools. Key aids by statut, the département's structures, national lines with their phone numbers, upcoming events.
-A handful of queries whatever the content."""
+A handful of queries whatever the content (none for the aids while content does not change)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,8 +13,8 @@ from annuaire.enums import StructureKind
 from annuaire.models import Structure
 from guichet.answers import Answers
 from guichet.enums import ProfessionalStatus
+from guichet.models.vocabulary import enclosing_ids
 from ressources import eligibility
-from ressources.models import Aid
 
 EVENT_DAYS = 60
 # A few A4 pages: the rest is online, and the booklet says how many more there are. Essentials are never cut.
@@ -73,8 +73,10 @@ def _group(label, statuses, evaluations, unseen=0) -> AidGroup:
 
 def aid_groups(departement) -> tuple[AidGroup, list[AidGroup], AidGroup]:
     """The aids of a département by statut, with the evaluation of "Mon parcours" for a woman of each statut (any
-    phase): one query."""
-    aids, unseen = eligibility.shortlist(Aid.objects.published().for_territory(departement), size=BOOKLET_WINDOW)
+    phase), over the published aids this process keeps (`eligibility.catalogue`)."""
+    aids, _needs, unseen = eligibility.shortlist_for(
+        eligibility.catalogue(), places=enclosing_ids(departement), size=BOOKLET_WINDOW
+    )
     by_status = []
     for label, statuses in STATUS_GROUPS:
         seen, evaluations = set(), []

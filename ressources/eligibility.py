@@ -17,16 +17,11 @@ from enum import IntEnum
 
 from django.db.models import (
     Aggregate,
-    BooleanField,
-    Case,
     CharField,
     Exists,
-    IntegerField,
     JSONField,
     OuterRef,
     Subquery,
-    Value,
-    When,
 )
 from django.db.models.functions import Cast, JSONObject
 
@@ -163,14 +158,8 @@ def aids_with_rules(queryset=None):
 
 
 # How many aids a page evaluates at most: every essential fits (there are a dozen at most), and enough others to fill
-# the page; the rest is counted, not loaded.
+# the page; the rest is counted, not evaluated.
 WINDOW = 60
-
-
-def _needs(themes):
-    if not themes:
-        return Value(False, output_field=BooleanField())
-    return Exists(Aid.themes.through.objects.filter(aid_id=OuterRef("pk"), theme__slug__in=list(themes)))
 
 
 def catalogue() -> list[Aid]:
@@ -193,9 +182,11 @@ def _load_catalogue() -> list[Aid]:
 def shortlist_for(
     aids, *, status: str = "", phase: str = "", places=None, themes=(), size: int = WINDOW
 ) -> tuple[list[Aid], set[int], bool]:
-    """`shortlist` over `catalogue()`, in memory: the aids that concern her statut, phase and places, essentials of
-    her phase first, then those for a caregiver, then those about her needs, then by title; at most `size`. Returns
-    them, the ids of those about her needs, and whether there were more."""
+    """The aids of `aids` (`catalogue()`) to evaluate for a page, in memory: those that concern her statut, phase
+    and places (the querysets' for_status / for_phase / for_territory rules, guichet.targeting.Targets), the
+    essentials of her phase first (of any phase when she gave none), then the aids for a caregiver, then those about
+    her needs, then by title; at most `size`. Returns them, the ids of those about her needs, and whether there were
+    more."""
     themes = frozenset(themes)
     kept = [aid for aid in aids if aid.targets.concerns(status=status, phase=phase, places=places)]
 
@@ -212,27 +203,6 @@ def shortlist_for(
     kept.sort(key=key)
     about_her_needs = {aid.pk for aid in kept[:size] if aid.targets.themes & themes}
     return kept[:size], about_her_needs, len(kept) > size
-
-
-def shortlist(queryset, *, phase: str = "", themes=(), size: int = WINDOW) -> tuple[list[Aid], bool]:
-    """The aids of `queryset` to evaluate for a page, and whether there were more. First the essentials of her phase
-    (of any phase when she gave none), then the aids for a caregiver, then those about her needs, then by title; at
-    most `size`, annotated for `evaluate`. One query whatever the number of aids: the ranking runs on bare rows in a
-    subquery, and the rules are read only for the rows kept."""
-    essential_rows = Aid.essential_phases.through.objects.filter(aid_id=OuterRef("pk"))
-    if phase:
-        essential_rows = essential_rows.filter(phasetag_id=phase)
-    ranked = queryset.annotate(
-        is_essential=Exists(essential_rows),
-        for_caregiver=Case(When(beneficiary=Beneficiary.CAREGIVER, then=1), default=0, output_field=IntegerField()),
-        needs=_needs(themes),
-    ).order_by("-is_essential", "-for_caregiver", "-needs", "title", "pk")
-    rows = list(
-        aids_with_rules(Aid.objects.filter(pk__in=ranked.values("pk")[: size + 1])).annotate(
-            about_her_needs=_needs(themes)
-        )
-    )
-    return rows, len(rows) > size
 
 
 def _split(codes) -> set[str]:
