@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guichet import answers as store
@@ -22,19 +23,36 @@ from onboarding.search import search_everything
 from onboarding.steps import STEPS, form_class, speak_of_her, steps_for
 
 
+def _from_this_site(request) -> bool:
+    """Posted from one of the site's own pages: the browser says so (Sec-Fetch-Site), or the Origin is this site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if origin is None or origin == "null":
+        return False
+    return origin == f"{request.scheme}://{request.get_host()}"
+
+
 @never_cache
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
 def start(request):
-    """/questionnaire/ (printed on flyers): ?source=CODE counts the event she came from; ?phase= answers the phase
-    (then the address without it, so that her phase does not stay in the browser's history)."""
+    """/questionnaire/ (printed on flyers): ?source=CODE counts the event she came from. The home page's doors post
+    her phase here (never in an address: it would stay in logs, the history and Referer headers), then lead to the
+    questionnaire. The doors sit on a page shared by every visitor (no CSRF token there): a post is taken only
+    from the site's own pages (Origin / Sec-Fetch-Site), so another site cannot rewrite her answers."""
     answers = store.from_session(request)
+    if request.method == "POST":
+        if not _from_this_site(request):
+            return render(request, "onboarding/door_refused.html", status=403)
+        phase = request.POST.get("phase", "")
+        if phase in Phase.values and phase != answers.phase:
+            store.to_session(request, answers.update(phase=phase))
+        return redirect("onboarding:start")
     source = services.active_source(request.GET.get("source", ""))
     if source:
         store.set_source(request, source)
-    phase = request.GET.get("phase", "")
-    if phase in Phase.values:
-        if phase != answers.phase:
-            store.to_session(request, answers.update(phase=phase))
-        return redirect("onboarding:start")
     first = steps_for(answers)[0]
     return render(
         request,

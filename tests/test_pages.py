@@ -40,9 +40,11 @@ def test_public_pages_answer_in_french_with_one_h1_and_a_title(client, url, titl
 
 def test_home_page_offers_three_phase_doors_and_the_questionnaire(client):
     html = client.get("/").content.decode()
-    # Each door leads into the questionnaire with that phase already answered.
+    # Each door posts its phase to the questionnaire (never in an address).
     for phase in ("prevention", "traitement", "apres"):
-        assert f'href="/questionnaire/?phase={phase}"' in html
+        assert (
+            f'<form method="post" action="/questionnaire/"><button type="submit" name="phase" value="{phase}">' in html
+        )
     assert 'href="/questionnaire/"' in html and 'href="/annuaire/mise-en-relation/"' in html
     assert "Je suis en traitement" in html
 

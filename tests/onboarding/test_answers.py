@@ -220,8 +220,11 @@ def test_the_questionnaire_and_the_parcours_say_no_store(client):
         assert "no-store" in client.get(url)["Cache-Control"], url
 
 
-def test_a_phase_chosen_from_the_home_page_does_not_stay_in_the_address(client):
-    response = client.get("/questionnaire/?phase=traitement")
+def test_a_phase_chosen_from_the_home_page_is_never_in_an_address(client):
+    """Posted by the door's button, from the site's own page: never in a URL (logs, history, Referer)."""
+    home = client.get("/").content.decode()
+    assert "?phase=" not in home
+    response = client.post("/questionnaire/", {"phase": "traitement"}, headers={"Sec-Fetch-Site": "same-origin"})
     assert response.status_code == 302 and response["Location"] == "/questionnaire/"
     html = client.get("/questionnaire/phase/").content.decode()
     assert re.search(r'<input[^>]*value="traitement"[^>]*checked', html)

@@ -87,7 +87,7 @@ def test_a_new_statut_forgets_the_old_eligibility_answer_and_the_question_adapts
 
 
 def test_the_home_doors_answer_the_phase(client):
-    client.get("/questionnaire/?phase=apres")
+    client.post("/questionnaire/", {"phase": "apres"}, headers={"Sec-Fetch-Site": "same-origin"})
     page = client.get("/questionnaire/phase/").content.decode()
     assert re.search(r'value="apres"[^>]*checked', page)
 
