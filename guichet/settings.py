@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "agenda",
     "pairs",
     "onboarding",
+    "alertes",  # "Me prévenir": alerts by e-mail, double opt-in, digests (issue 18, point 1)
 ]
 
 MIDDLEWARE = [

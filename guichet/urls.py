@@ -38,6 +38,7 @@ urlpatterns = [
     path("groupes/", include("pairs.urls")),
     path("", include("onboarding.urls")),
     path("compte/", views.account_home, name="account_home"),
+    path("alertes/", include("alertes.urls")),
     path("compte/supprimer/", views.account_delete, name="account_delete"),
     # Before allauth's own page of the same address: the team lands in the back office after choosing a password.
     re_path(

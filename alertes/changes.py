@@ -1,0 +1,101 @@
+"""What changed for an alert since its last digest, read from published versions (django-simple-history).
+
+A change counts when a *published* version of a followed entry differs from the published version she last heard
+of in an amount, a condition, a date, hours or a status (`WATCHED`); a draft, a proposal under review or a
+verification stamp does not. New entries are those first published after the last digest that match her stored
+filters, read through the same filter set and queryset as the listing. A followed full peer group tells her when a
+place frees.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
+
+from guichet.enums import EditorialStatus
+
+# Per followed model: the fields whose change she is told of, with how the message names them.
+WATCHED = {
+    "ressources.aid": {
+        "amount": "le montant",
+        "amount_year": "l'année du montant",
+        "conditions": "les conditions",
+    },
+    "agenda.event": {
+        "starts_at": "la date ou l'heure de début",
+        "ends_at": "la date ou l'heure de fin",
+        "repeat_until": "la date de fin de la série",
+        "registration": "l'inscription",
+    },
+    "pairs.peergroup": {
+        "is_open": "l'ouverture des inscriptions",
+        "capacity": "le nombre de places",
+    },
+}
+
+
+@dataclass
+class Item:
+    """One entry in a digest: its title, its public address, and what to say about it."""
+
+    title: str
+    path: str
+    lines: list[str] = field(default_factory=list)
+
+
+def _label(content_type: ContentType) -> str:
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def entry_changes(entry, *, since, until) -> list[str]:
+    """What changed in the published versions of `entry` between `since` and `until`, in French sentences."""
+    label = entry._meta.label_lower
+    records = entry.history.filter(id=entry.pk)
+    before = (
+        records.filter(history_date__lte=since, status=EditorialStatus.PUBLISHED)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    after = records.filter(history_date__gt=since, history_date__lte=until).order_by("-history_date", "-history_id")
+    after = after.first()
+    if before is None or after is None:
+        return []
+    if after.status != EditorialStatus.PUBLISHED:
+        return ["Cette fiche n'est plus publiée sur le site : elle a été retirée ou est en cours de mise à jour."]
+    lines = []
+    for name, words in WATCHED.get(label, {}).items():
+        if getattr(before, name) != getattr(after, name):
+            lines.append(f"{words[0].upper()}{words[1:]} a changé.")
+    return lines
+
+
+def places_freed(alert, group) -> tuple[list[str], int]:
+    """A followed peer group that was full has a place again: (what to say, its free places now)."""
+    left = group.places_left_now()
+    if alert.places_left is not None and alert.places_left <= 0 < left and group.accepts_signups():
+        return ["Une place s'est libérée dans ce groupe : inscrivez-vous vite."], left
+    return [], left
+
+
+def new_entries(alert, *, since, until) -> list[Item]:
+    """Aids first published between `since` and `until` that match her stored filters (the listing's filter set)."""
+    from guichet.models.editorial import StatusChange
+    from ressources.filters import ResourceFilterSet
+    from ressources.models import Aid
+
+    content_type = ContentType.objects.get_for_model(Aid)
+    published_now = StatusChange.objects.filter(
+        content_type=content_type,
+        to_status=EditorialStatus.PUBLISHED,
+        created_at__gt=since,
+        created_at__lte=until,
+    ).values("object_id")
+    published_before = Aid.history.filter(id=OuterRef("pk"), status=EditorialStatus.PUBLISHED, history_date__lte=since)
+    queryset = Aid.objects.for_list().filter(pk__in=published_now).exclude(Exists(published_before))
+    filterset = ResourceFilterSet(alert.filters, queryset=queryset)
+    if not filterset.is_valid():
+        return []
+    return [
+        Item(title=aid.title, path=aid.get_absolute_url(), lines=["Nouvelle aide qui correspond à votre recherche."])
+        for aid in filterset.qs[:20]
+    ]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from alertes import views
+
+app_name = "alertes"
+
+urlpatterns = [
+    path("suivre/<str:model_label>/<int:pk>/", views.follow, name="follow"),
+    path("recherche/", views.follow_search, name="follow_search"),
+    path("demandee/", views.requested, name="requested"),
+    path("confirmer/<str:token>/", views.confirm, name="confirm"),
+    path("desinscription/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

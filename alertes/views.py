@@ -1,0 +1,119 @@
+from django.apps import apps
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from alertes import services
+from alertes.forms import AlertForm, SearchAlertForm
+from alertes.models import FOLLOWABLE, Alert
+from guichet.models.reports import client_fingerprint
+
+# The listing's filters an alert on new aids may keep (ressources.filters.ResourceFilterSet).
+SEARCH_FILTERS = ("q", "theme", "phase", "departement", "statut")
+
+
+def _followable_entry(model_label: str, pk: int):
+    """A published entry one may follow, or 404."""
+    if model_label not in FOLLOWABLE:
+        raise Http404
+    model = apps.get_model(model_label)
+    entry = model.objects.published().filter(pk=pk).first()
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def follow(request, model_label, pk):
+    """ "Me prévenir" for one aid, event or peer group: an address and a rhythm, then a confirmation e-mail."""
+    entry = _followable_entry(model_label, pk)
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    form = AlertForm(request.POST or None, fingerprint=fingerprint)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            services.follow_entry(
+                entry=entry,
+                email=form.cleaned_data["email"],
+                rhythm=form.cleaned_data["rhythm"],
+                fingerprint=fingerprint,
+            )
+        return HttpResponseRedirect(reverse("alertes:requested"))
+    return render(request, "alertes/follow.html", {"entry": entry, "form": form})
+
+
+def _search_filters(data) -> dict:
+    filters = {}
+    for name in SEARCH_FILTERS:
+        values = [value for value in data.getlist(name) if value]
+        if values:
+            filters[name] = values if name == "theme" else values[0]
+    return filters
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def follow_search(request):
+    """ "Me prévenir des nouvelles aides" from the aids listing: its filters are carried in the address."""
+    filters = _search_filters(request.GET)
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    form = SearchAlertForm(request.POST or None, fingerprint=fingerprint, filters=filters)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            services.follow_search(
+                filters=filters,
+                email=form.cleaned_data["email"],
+                rhythm=form.cleaned_data["rhythm"],
+                fingerprint=fingerprint,
+                health_consent=form.cleaned_data.get("health_consent", False),
+            )
+        return HttpResponseRedirect(reverse("alertes:requested"))
+    return render(request, "alertes/follow_search.html", {"form": form, "filters": filters})
+
+
+@never_cache
+def requested(request):
+    return render(request, "alertes/requested.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """The link in the e-mail opens a page with a button: mail scanners that follow links confirm nothing."""
+    try:
+        alert = services.read_confirm_token(token)
+    except services.InvalidLink:
+        return _private(render(request, "alertes/link_not_found.html", status=404))
+    if request.method == "POST":
+        services.confirm(alert)
+        return _private(render(request, "alertes/confirmed.html", {"alert": alert}))
+    return _private(render(request, "alertes/confirm.html", {"alert": alert}))
+
+
+# CSRF-exempt on purpose, and only this view: mail clients send the one-click unsubscribe (RFC 8058) as a POST with
+# no cookie and no token. The unguessable token in the address is the proof; all a forged POST could do is what the
+# link's owner may do.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET: a page with a button. POST with `List-Unsubscribe=One-Click`: the alert is deleted, with its filters."""
+    alert = Alert.from_unsubscribe_token(token)
+    if request.method == "POST":
+        if request.POST.get("List-Unsubscribe") != "One-Click":
+            return _private(render(request, "alertes/unsubscribe.html", {"alert": alert}, status=400))
+        if alert is not None:
+            services.delete(alert)
+        return _private(render(request, "alertes/unsubscribed.html"))
+    if alert is None:
+        return _private(render(request, "alertes/link_not_found.html", status=404))
+    return _private(render(request, "alertes/unsubscribe.html", {"alert": alert}))
