@@ -3,7 +3,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
-from guichet import invitations, staff_security, views
+from guichet import invitations, reading, staff_security, views
 
 admin.site.site_header = "Guichet unique — administration"
 admin.site.site_title = "Guichet unique"
@@ -19,6 +19,8 @@ guichet_patterns = [
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("sante/", views.health, name="health"),
     path("themes.css", views.theme_stylesheet, name="theme_stylesheet"),
+    path("lecture/", reading.settings_page, name="reading"),
+    path("lecture.css", reading.stylesheet, name="reading_stylesheet"),
     path("actualites/", views.announcement_list, name="announcements"),
     path("actualites/<slug:slug>/", views.announcement_detail, name="announcement"),
     path(
