@@ -1,7 +1,10 @@
 """Lecture confortable: larger text, more space, one column, for a reader tired by treatment (VICAN5: 70 % still
 report fatigue five years after diagnosis). Chosen on /lecture/ with a plain form (no JavaScript), kept in a cookie of
 its own for a year, and applied by a small stylesheet (/lecture.css) that every page links: the pages themselves stay
-the same for everyone, so the shared page cache keeps serving them; only that stylesheet varies with the cookie."""
+the same for everyone, so the shared page cache keeps serving them; only that stylesheet varies with the cookie. The
+page she came from is read from the Referer, so the footer's link is the same on every page."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
@@ -33,9 +36,17 @@ def is_comfortable(request) -> bool:
     return request.COOKIES.get(COOKIE_NAME) == COMFORT
 
 
+def _came_from(request) -> str:
+    """The page of this site she came from (the Referer, sent within the site: SECURE_REFERRER_POLICY)."""
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc != request.get_host() or referer.path.startswith("/lecture/"):
+        return ""
+    return referer.path + (f"?{referer.query}" if referer.query else "")
+
+
 def _back(request, fallback: str) -> str:
     """Where she was (a path of this site only), else the settings page."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
+    target = request.POST.get("next") or request.GET.get("next") or _came_from(request)
     if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return fallback
