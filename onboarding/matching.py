@@ -59,6 +59,11 @@ class Parcours:
     more_aids_url: str = ""
 
     @property
+    def essentials(self) -> int:
+        """How many of her aids shown are essential for her (the plan at the top of the page says it)."""
+        return sum(1 for suggestion in self.aids if suggestion.essential)
+
+    @property
     def outside_coverage(self) -> bool:
         return self.departement is not None and not self.departement.is_covered
 
