@@ -1,9 +1,11 @@
-"""The field kit: for each event code, a flyer and a poster whose QR code opens /questionnaire/?source=CODE."""
+"""The field kit: for each event code, a flyer and a poster whose QR code opens /questionnaire/?source=CODE, and a
+link to the printable booklet of each covered département (/livret/<code>/) to bring along."""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
 
+from guichet.models import Territory
 from onboarding import qr
 
 
@@ -18,4 +20,5 @@ def context(code) -> dict:
         "url": url,
         "site": settings.GUICHET_SITE_URL.rstrip("/").split("://", 1)[-1],
         "qr_svg": qr.inline_svg(url, title="Code QR : le questionnaire du Guichet unique", for_print=True),
+        "booklets": list(Territory.objects.covered().values_list("code", "name")),
     }

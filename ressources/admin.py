@@ -78,7 +78,10 @@ class AidAdmin(ResourceAdmin):
     inlines = [AidCriterionInline]
     fieldsets = [
         ("L'essentiel", {"fields": (*RESOURCE_FIELDS, "benefit", "amount", "amount_year")}),
-        ("Comment la demander", {"fields": ("how_to_apply", "apply_organisation", "apply_url", "apply_phone")}),
+        (
+            "Comment la demander",
+            {"fields": ("how_to_apply", "apply_organisation", "apply_url", "apply_phone", "paper_form")},
+        ),
         ("Qui y a droit", {"fields": ("audience", "conditions")}),
         AUDIENCE_FIELDSET,
         (

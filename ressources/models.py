@@ -132,6 +132,13 @@ class Aid(Resource):
     apply_organisation = models.CharField("organisme à contacter", max_length=200, blank=True)
     apply_url = models.URLField("lien pour la demande", max_length=500, blank=True)
     apply_phone = models.CharField("téléphone", max_length=60, blank=True, help_text="Tel qu'il est publié.")
+    paper_form = models.CharField(
+        "formulaire papier",
+        max_length=400,
+        blank=True,
+        help_text="Où se procurer le formulaire papier de la demande (« à demander à la CPAM, ou à imprimer depuis "
+        "ameli.fr : Cerfa n° … »). Vide quand il n'y en a pas ou qu'aucune source ne le dit.",
+    )
     to_verify = models.BooleanField(
         "à vérifier",
         default=False,
