@@ -14,22 +14,22 @@ from django.db.models import Exists, OuterRef
 
 from guichet.enums import EditorialStatus
 
-# Per followed model: the fields whose change she is told of, with how the message names them.
+# Per followed model: the fields whose change she is told of, with the sentence that tells it.
 WATCHED = {
     "ressources.aid": {
-        "amount": "le montant",
-        "amount_year": "l'année du montant",
-        "conditions": "les conditions",
+        "amount": "Le montant a changé.",
+        "amount_year": "L'année du montant a changé.",
+        "conditions": "Les conditions ont changé.",
     },
     "agenda.event": {
-        "starts_at": "la date ou l'heure de début",
-        "ends_at": "la date ou l'heure de fin",
-        "repeat_until": "la date de fin de la série",
-        "registration": "l'inscription",
+        "starts_at": "La date ou l'heure de début a changé.",
+        "ends_at": "La date ou l'heure de fin a changé.",
+        "repeat_until": "La date de fin de la série a changé.",
+        "registration": "Les modalités d'inscription ont changé.",
     },
     "pairs.peergroup": {
-        "is_open": "l'ouverture des inscriptions",
-        "capacity": "le nombre de places",
+        "is_open": "L'ouverture des inscriptions a changé.",
+        "capacity": "Le nombre de places a changé.",
     },
 }
 
@@ -62,11 +62,9 @@ def entry_changes(entry, *, since, until) -> list[str]:
         return []
     if after.status != EditorialStatus.PUBLISHED:
         return ["Cette fiche n'est plus publiée sur le site : elle a été retirée ou est en cours de mise à jour."]
-    lines = []
-    for name, words in WATCHED.get(label, {}).items():
-        if getattr(before, name) != getattr(after, name):
-            lines.append(f"{words[0].upper()}{words[1:]} a changé.")
-    return lines
+    return [
+        sentence for name, sentence in WATCHED.get(label, {}).items() if getattr(before, name) != getattr(after, name)
+    ]
 
 
 def places_freed(alert, group) -> tuple[list[str], int]:

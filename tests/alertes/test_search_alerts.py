@@ -1,0 +1,70 @@
+"""Alerts on new aids matching her search or profile: her phase only with consent, deleted with the alert."""
+
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from alertes.models import Alert
+from tests.alertes.helpers import link_in, path_of
+from tests.factories import AidFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def ask(client, query: str, data: dict):
+    response = client.post(f"/alertes/recherche/?{query}", data)
+    assert response.status_code == 302, response.content.decode()
+    confirm = path_of(link_in(mail.outbox[-1], "/alertes/confirmer/"))
+    client.post(confirm)
+    return Alert.objects.get()
+
+
+def test_the_phase_needs_explicit_consent(client):
+    page = client.get("/alertes/recherche/?phase=traitement&departement=13").content.decode()
+    assert "J&#x27;accepte que ma situation" in page
+    alert = ask(client, "phase=traitement&departement=13", {"email": "elle@exemple.fr", "rhythm": "hebdo"})
+    assert alert.filters == {"departement": "13"}
+    assert alert.health_consent_at is None
+
+
+def test_with_consent_the_phase_is_kept(client):
+    alert = ask(
+        client,
+        "phase=traitement",
+        {"email": "elle@exemple.fr", "rhythm": "immediat", "health_consent": "on"},
+    )
+    assert alert.filters == {"phase": "traitement"}
+    assert alert.health_consent_at is not None
+
+
+def test_new_aids_matching_her_search_are_sent_once(client, people):
+    draft = AidFactory(title="Aide pendant les traitements", phases=["traitement"], benefit="Utile", audience="Elles")
+    other = AidFactory(title="Aide après les traitements", phases=["apres"], benefit="Utile", audience="Elles")
+    ask(client, "phase=traitement", {"email": "elle@exemple.fr", "rhythm": "immediat", "health_consent": "on"})
+    mail.outbox.clear()
+    draft.publish(by=people.coordinator)
+    other.publish(by=people.coordinator)
+    mail.outbox.clear()  # (publication notices to the owner)
+    call_command("send_alerts", stdout=StringIO())
+    to_her = [message for message in mail.outbox if message.to == ["elle@exemple.fr"]]
+    assert len(to_her) == 1
+    assert "Aide pendant les traitements" in to_her[0].body
+    assert "Aide après les traitements" not in to_her[0].body
+    assert "traitement" not in to_her[0].subject.lower()
+    call_command("send_alerts", stdout=StringIO())
+    assert len([message for message in mail.outbox if message.to == ["elle@exemple.fr"]]) == 1
+
+
+def test_unsubscribing_deletes_her_profile(client):
+    alert = ask(
+        client,
+        "phase=traitement",
+        {"email": "elle@exemple.fr", "rhythm": "immediat", "health_consent": "on"},
+    )
+    url = path_of(link_in(mail.outbox[-1], "/alertes/desinscription/"))
+    client.post(url, {"List-Unsubscribe": "One-Click"})
+    assert not Alert.objects.filter(pk=alert.pk).exists()
+    assert not Alert.objects.filter(filters__has_key="phase").exists()
+    assert not Alert.objects.filter(email="elle@exemple.fr").exists()
