@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from alertes import services
 from alertes.models import Alert
-from guichet import locks
 from guichet.enums import EditorialStatus
 from tests.alertes.helpers import follow_and_confirm, link_in, path_of
 from tests.factories import AidFactory, EventFactory, PeerGroupFactory
 from tests.pairs.helpers import take
+from tests.test_cron_locks import held_by_another_server
 
 pytestmark = pytest.mark.django_db
 
@@ -153,8 +153,7 @@ def test_a_run_does_nothing_while_another_server_runs_it(client, aid):
     mail.outbox.clear()
     aid.amount = "25 € par jour"
     aid.save()
-    with locks.held("command:send_alerts") as acquired:
-        assert acquired
+    with held_by_another_server("command:send_alerts"):
         assert "déjà en cours" in run()
     assert mail.outbox == []
     run()
