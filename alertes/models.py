@@ -115,6 +115,10 @@ class Alert(models.Model):
         return self.confirmed_at is not None
 
     @property
+    def is_search(self) -> bool:
+        return self.kind == AlertKind.SEARCH
+
+    @property
     def unsubscribe_token(self) -> str:
         return f"{self.pk}-{self.secret}"
 
