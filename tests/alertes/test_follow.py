@@ -125,10 +125,11 @@ def test_unsubscribe_by_one_click_header(client, aid):
     assert not Alert.objects.filter(pk=alert.pk).exists()
 
 
-def test_unsubscribe_by_the_link_in_the_message(client, aid):
+def test_unsubscribe_by_the_link_in_the_message(client, aid, django_assert_max_num_queries):
     alert = follow_and_confirm(client, aid)
     url = path_of(link_in(mail.outbox[0], "/alertes/desinscription/"))
-    page = client.get(url)
+    with django_assert_max_num_queries(10):
+        page = client.get(url)
     assert "Me désinscrire" in page.content.decode()
     assert Alert.objects.filter(pk=alert.pk).exists()  # a GET deletes nothing
     page = client.post(url, {"List-Unsubscribe": "One-Click"})
