@@ -23,6 +23,7 @@ AID_FIELDS = {
     "apply_organisation": "",
     "apply_url": "",
     "apply_phone": "",
+    "paper_form": "",
     "reason": "",
 }
 CONTENT_FIELDS = {

@@ -16,10 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from annuaire.models import Structure
 from guichet import answers as answers_cookie
 from guichet.models import Territory
 from onboarding.models import SourceCode
-from ressources.models import Aid
+from ressources.models import Aid, Sheet
 from tests.factories import AidFactory, SheetFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,6 @@ def test_an_aid_on_paper_with_its_verification_date_and_paper_form(client, organ
 
 def test_an_unverified_sheet_is_never_called_verified(client, organisation):
     sheet = SheetFactory(owner=organisation, published=True, title="Le temps partiel thérapeutique")
-    Sheet = type(sheet)
     Sheet.objects.filter(pk=sheet.pk).update(reviewed_at=None, source_date=datetime.date(2025, 3, 1))
     words = assert_paper(client.get(sheet.get_absolute_url()).content.decode(), sheet.get_absolute_url())
     assert "Informations non encore vérifiées par l'équipe (source datée du 1 mars 2025)" in words
@@ -234,3 +234,15 @@ def test_real_aids_with_an_amount_print_its_year_once(demo, client):
     for aid in aids:
         if aid.title in words:
             assert words.count(f"({aid.amount_year}) ({aid.amount_year})") == 0
+
+
+def test_printed_kinds_stay_light_with_their_qr_code(demo, client):
+    """HTML and stylesheet under 100 KB on the real content, with the print block's QR code (a few KB)."""
+    css = len((Path(django_settings.BASE_DIR) / "static/css/site.css").read_bytes())
+    pages = [f"/livret/{code}/" for code in ("04", "13")]
+    for model in (Aid, Sheet, Structure):
+        pages += [entry.get_absolute_url() for entry in model.objects.published()]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert len(response.content) + css <= 100_000, (url, len(response.content))
