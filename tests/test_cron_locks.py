@@ -28,6 +28,7 @@ SCHEDULED = [
     "remind_stale_entries",
     "remind_contact_requests",
     "release_group_holds",
+    "send_alerts",
 ]
 
 
