@@ -4,11 +4,10 @@ pages, the printed parcours, the booklet), hidden on screen by the stylesheet: l
 
 from functools import lru_cache
 
+import segno
 from django import template
 from django.conf import settings
 from django.utils import timezone
-
-from onboarding import qr
 
 register = template.Library()
 
@@ -17,8 +16,19 @@ SITE_NAME = "Guichet unique"
 
 @lru_cache(maxsize=512)
 def _qr_svg(url: str) -> str:
-    """An address's code never changes: drawn once per process (the best mask for paper costs ~40 ms)."""
-    return qr.inline_svg(url, title=f"Code QR : {url}", for_print=True)
+    """An address's code never changes: drawn once per process (the best mask for paper costs ~40 ms). With a viewBox
+    and no size of its own (unlike onboarding.qr's), so that the print stylesheet scales it instead of cropping it."""
+    code = segno.make(url, error="m")
+    return code.svg_inline(
+        scale=1,
+        border=4,
+        dark="#000",
+        light="#fff",
+        title=f"Code QR : {url}",
+        svgclass="qr",
+        lineclass=None,
+        omitsize=True,
+    )
 
 
 def _verified(entries) -> dict:
