@@ -150,7 +150,8 @@ def test_the_printed_parcours(client, organisation):
     assert "IJ des indépendantes" in html
     words = assert_paper(html, "/mon-parcours/")
     today = day(timezone.localdate())
-    assert f"Toutes les informations ont été vérifiées par l'équipe, la plus ancienne le {today}" in words
+    assert "Toutes les informations ont été vérifiées par l'équipe" in words
+    assert f"la plus ancienne vérification date du {today}" in words
 
 
 def test_the_booklet_on_paper_says_how_to_reach_the_guichet(client, organisation):
@@ -159,7 +160,7 @@ def test_the_booklet_on_paper_says_how_to_reach_the_guichet(client, organisation
     AidFactory(owner=organisation, published=True, title="Aide jamais vérifiée", reviewed_at=None)
     html = client.get("/livret/13/").content.decode()
     words = assert_paper(html, "/livret/13/")
-    assert f"la plus ancienne le {day(timezone.localdate(old))}" in words
+    assert f"(la plus ancienne vérification date du {day(timezone.localdate(old))})" in words
     assert "ne sont pas encore vérifiées par l'équipe" in words
     assert "animatrice@guichet.example" in html and f"{SITE}/annuaire/mise-en-relation/" in html
 
