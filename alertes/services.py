@@ -7,11 +7,14 @@ health word.
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Min
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +22,7 @@ from django.utils.crypto import salted_hmac
 
 from alertes import changes
 from alertes.enums import AlertKind
-from alertes.models import Alert
+from alertes.models import FOLLOWABLE, Alert
 from guichet import ratelimit
 
 CONFIRM = "alertes.confirm"
@@ -164,10 +167,18 @@ def delete(alert: Alert) -> None:
 # The scheduled command.
 
 
-def _items_for(alert: Alert, *, since, until) -> tuple[list[changes.Item], dict]:
-    """What to tell her, and the fields of the alert to save with the digest."""
+def _items_for(alert: Alert, *, since, until, edited=None) -> tuple[list[changes.Item], dict]:
+    """What to tell her, and the fields of the alert to save with the digest. `edited`: the (content type id, id)
+    of every followable entry with a saved version since the oldest digest of this run (`_edited_since`); an aid or
+    an event not in it has nothing to tell, without reading it (a group's places change without a version)."""
     if alert.kind == AlertKind.SEARCH:
         return changes.new_entries(alert, since=since, until=until), {}
+    if (
+        edited is not None
+        and alert.content_type.model != "peergroup"
+        and (alert.content_type_id, alert.object_id) not in edited
+    ):
+        return [], {}
     entry = alert.entry
     if entry is None:
         return [], {}
@@ -182,11 +193,22 @@ def _items_for(alert: Alert, *, since, until) -> tuple[list[changes.Item], dict]
     return [changes.Item(title=str(entry), path=entry.get_absolute_url(), lines=lines)], updates
 
 
-def send_digest(alert: Alert, *, now) -> bool:
+def _edited_since(since, until) -> set[tuple[int, int]]:
+    """(content type id, id) of the followable entries with a version saved in (since, until]: one query each."""
+    edited = set()
+    for label in FOLLOWABLE:
+        model = apps.get_model(label)
+        content_type = ContentType.objects.get_for_model(model)
+        ids = model.history.filter(history_date__gt=since, history_date__lte=until).values_list("id", flat=True)
+        edited.update((content_type.pk, pk) for pk in ids.distinct())
+    return edited
+
+
+def send_digest(alert: Alert, *, now, edited=None) -> bool:
     """At most one message for this alert and this run. The alert is claimed by moving its `last_digest_at` from
     the value this run read: a second run that read the same value claims nothing, and sends nothing."""
     since = alert.last_digest_at or alert.confirmed_at
-    items, updates = _items_for(alert, since=since, until=now)
+    items, updates = _items_for(alert, since=since, until=now, edited=edited)
     with transaction.atomic():
         claimed = Alert.objects.filter(pk=alert.pk, last_digest_at=alert.last_digest_at).update(
             last_digest_at=now, **updates
@@ -219,8 +241,11 @@ def run(*, now=None) -> dict:
         ask_renewal(alert, now=now)
         renewals += 1
     sent = 0
-    for alert in Alert.objects.due_for_digest(now).select_related("content_type").order_by("pk").iterator():
-        sent += send_digest(alert, now=now)
+    due = Alert.objects.due_for_digest(now)
+    oldest = due.aggregate(oldest=Min(Coalesce("last_digest_at", "confirmed_at")))["oldest"]
+    edited = _edited_since(oldest, now) if oldest else set()
+    for alert in due.select_related("content_type").order_by("pk").iterator():
+        sent += send_digest(alert, now=now, edited=edited)
     return {
         "deleted_unconfirmed": deleted_unconfirmed,
         "deleted_expired": deleted_expired,

@@ -154,6 +154,8 @@ def main() -> int:
         pages += [(path, "") for path in EXTRA_PATHS] + [("/mon-parcours/", parcours_cookie())]
         broken = {url: status for url, status in found.items() if status >= 400}
 
+        digest = measure_digest(connection)
+        print(f"send_alerts: {digest['alerts']} alertes, {digest['seconds']:.1f} s, {digest['queries']} requêtes")
         trivial_before = wrk(base + TRIVIAL)
         rows = []
         for path, cookie in pages:
@@ -192,10 +194,40 @@ def main() -> int:
         server.wait(timeout=30)
 
     trivial_rps = (trivial_before["rps"] + trivial_after["rps"]) / 2
-    write_results(rows, trivial_before, trivial_after, trivial_rps, engine, broken)
+    write_results(rows, trivial_before, trivial_after, trivial_rps, engine, broken, digest)
     failures = [row for row in rows if not within_budgets(row, trivial_rps)]
     print(f"\n{len(rows)} pages mesurées ; {len(failures)} hors budget. Résultats : bench/results.md")
     return 0
+
+
+def measure_digest(connection) -> dict:
+    """One `send_alerts` run over the synthetic alerts (alertes/bench.py), after 20 followed aids changed their
+    amount: seconds, SQL queries (counted by a wrapper: the query log keeps only the last 9,000) and messages."""
+    from django.utils import timezone
+
+    from alertes import services
+    from alertes.models import Alert
+    from ressources.models import Aid
+
+    two_days_ago = timezone.now() - datetime.timedelta(days=2)
+    for aid in Aid.objects.published().filter(slug__startswith="bench-").order_by("pk")[:20]:
+        aid.save()  # the published version her alert started from (bulk-created rows have no history)
+        aid.history.filter(id=aid.pk).update(history_date=two_days_ago)
+        aid.amount, aid.amount_year = f"Jusqu'à {timezone.now():%H%M%S} € (montant de banc de mesure)", 2026
+        aid.save()
+    count = 0
+
+    def counter(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    alerts = Alert.objects.count()
+    with connection.execute_wrapper(counter):
+        started = time.perf_counter()
+        result = services.run()
+        seconds = time.perf_counter() - started
+    return {"alerts": alerts, "seconds": seconds, "queries": count, "sent": result["sent"]}
 
 
 def parcours_cookie() -> str:
@@ -220,7 +252,7 @@ def within_budgets(row, trivial_rps) -> bool:
     )
 
 
-def write_results(rows, trivial_before, trivial_after, trivial_rps, engine, broken):
+def write_results(rows, trivial_before, trivial_after, trivial_rps, engine, broken, digest):
     def mark(ok):
         return "✅" if ok else "❌"
 
@@ -252,6 +284,12 @@ def write_results(rows, trivial_before, trivial_after, trivial_rps, engine, brok
             f"| {row['render_ms']:.2f} "
             f"| {mark(within_budgets(row, trivial_rps))}{errors} |"
         )
+    lines += [
+        "",
+        f"Alerts digest (`send_alerts`, in-process, after 20 followed aids changed their amount): "
+        f"{digest['alerts']} confirmed alerts, {digest['seconds']:.1f} s, {digest['queries']} SQL queries, "
+        f"{digest['sent']} messages queued.",
+    ]
     if broken:
         lines += ["", "Broken links found by the crawl: " + ", ".join(f"`{u}` ({s})" for u, s in broken.items())]
     (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n")
