@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from alertes import services
@@ -195,6 +196,9 @@ def test_renewing_keeps_the_alert(client, aid):
     assert Alert.objects.filter(pk=alert.pk).exists()
 
 
+# Skipped by a marker, before the fixtures: a transactional test skipped inside its body would still flush the
+# database, and with it the vocabulary the browser tests capture after the tests of this folder.
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks: PostgreSQL (the second pass)")
 @pytest.mark.django_db(transaction=True)
 def test_two_schedulers_at_once_send_one_message(client):
     """Two servers start `send_alerts` at the same moment (the alerts' table is locked while both start, so that
@@ -202,10 +206,8 @@ def test_two_schedulers_at_once_send_one_message(client):
     import threading
     import time
 
-    from django.db import connection, connections
+    from django.db import connections
 
-    if connection.vendor != "postgresql":
-        pytest.skip("advisory locks: PostgreSQL (the second pass of make test)")
     aid = AidFactory(published=True, title="Indemnités journalières", amount="22 € par jour", amount_year=2026)
     follow_and_confirm(client, aid)
     aid.amount = "25 € par jour"

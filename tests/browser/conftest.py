@@ -51,6 +51,10 @@ def migrated_data(django_db_setup, django_db_blocker):
     from guichet.models import PhaseTag, StatusTag, Territory, Theme
 
     with django_db_blocker.unblock():
+        assert Theme.objects.exists(), (
+            "Le vocabulaire des migrations a été effacé avant les tests du navigateur : un test transactionnel "
+            "(django_db(transaction=True)) a tourné avant eux ; sautez-le par un marqueur (skipif), pas dans son corps."
+        )
         rows = [
             *Territory.objects.exclude(kind="departement"),  # regions before their départements
             *Territory.objects.filter(kind="departement"),
