@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from guichet import services
+from guichet import rgaa, services
 from guichet.enums import Phase
 from guichet.forms import ErrorReportForm
 from guichet.models import Announcement, Territory, Theme
@@ -52,7 +52,19 @@ def privacy(request):
 
 
 def accessibility(request):
-    return render(request, "guichet/accessibility.html")
+    assessment = rgaa.load()
+    counts = assessment.counts
+    context = {
+        "assessment": assessment,
+        "conforming": counts[rgaa.CONFORME],
+        "non_conforming": counts[rgaa.NON_CONFORME],
+        "not_applicable": counts[rgaa.NON_APPLICABLE],
+        "not_evaluated_count": counts[rgaa.NON_EVALUE],
+        "non_conformities": assessment.with_result(rgaa.NON_CONFORME),
+        "not_evaluated": assessment.with_result(rgaa.NON_EVALUE),
+        "by_theme": assessment.by_theme(),
+    }
+    return render(request, "guichet/accessibility.html", context)
 
 
 def announcement_list(request):
