@@ -91,7 +91,7 @@ def test_the_questionnaire_with_the_keyboard_only_on_a_phone(browser, demo_site)
     page.emulate_media(media="screen")
 
     # The QR code leads to the same parcours on another device.
-    png = page.locator("svg.qr").screenshot()
+    png = page.locator("img.qr").screenshot()
     [code] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert "/mon-parcours/?r=" in code.text
     other_context = browser.new_context(viewport=PHONE, locale="fr-FR")
