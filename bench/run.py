@@ -105,6 +105,9 @@ def main() -> int:
         GUNICORN_WORKERS="2",
         GUNICORN_ACCESSLOG="",
         GUICHET_PAGE_CACHE_SECONDS=CACHE_SECONDS,
+        # As in production (on whenever pages are cached), and for the in-process measure too, which turns the page
+        # cache off: each process keeps the published catalogue until content changes (guichet.sharedcache.memo).
+        GUICHET_CONTENT_MEMO="1",
     )
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
     engine = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
