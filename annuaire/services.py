@@ -216,7 +216,7 @@ def cancel_contact_request(*, request: ContactRequest) -> None:
     """She cancels her request from her private page: she is told (her last e-mail, with no link), the coordinator
     is told, then everything she wrote and how to reach her is erased at once (as `anonymise_old_requests` does),
     her private link with it. The request stays counted, refused with the reason "retirée à sa demande"."""
-    request = ContactRequest.objects.select_for_update().select_related("oriented_to").get(pk=request.pk)
+    request = ContactRequest.objects.select_for_update(of=("self",)).select_related("oriented_to").get(pk=request.pk)
     was_open = request.is_open
     if was_open:
         request.state = RequestState.REFUSED

@@ -7,7 +7,6 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
 from alertes import services
@@ -194,55 +193,3 @@ def test_renewing_keeps_the_alert(client, aid):
         client.post(confirm)
     services.run(now=start + datetime.timedelta(days=366))
     assert Alert.objects.filter(pk=alert.pk).exists()
-
-
-# Skipped by a marker, before the fixtures: a transactional test skipped inside its body would still flush the
-# database, and with it the vocabulary the browser tests capture after the tests of this folder.
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks: PostgreSQL (the second pass)")
-@pytest.mark.django_db(transaction=True)
-def test_two_schedulers_at_once_send_one_message(client):
-    """Two servers start `send_alerts` at the same moment (the alerts' table is locked while both start, so that
-    they overlap for sure): one does the work, the other says so and stops."""
-    import threading
-    import time
-
-    from django.db import connections
-
-    aid = AidFactory(published=True, title="Indemnités journalières", amount="22 € par jour", amount_year=2026)
-    follow_and_confirm(client, aid)
-    aid.amount = "25 € par jour"
-    aid.save()
-    mail.outbox.clear()
-    outputs = []
-
-    def server():
-        try:
-            outputs.append(run())
-        finally:
-            connection.close()
-
-    blocker = connections.create_connection("default")
-    try:
-        with blocker.cursor() as cursor:
-            cursor.execute("BEGIN")
-            cursor.execute(f'LOCK TABLE "{Alert._meta.db_table}" IN ACCESS EXCLUSIVE MODE')
-            threads = [threading.Thread(target=server) for _ in range(2)]
-            for thread in threads:
-                thread.start()
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and not outputs:
-                time.sleep(0.2)
-                with connection.cursor() as probe:
-                    probe.execute(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
-                    )
-                    if probe.fetchone()[0] >= 1:
-                        break
-            cursor.execute("COMMIT")
-    finally:
-        blocker.close()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert len(mail.outbox) == 1, outputs
-    assert sorted("déjà en cours" in output for output in outputs) == [False, True], outputs
