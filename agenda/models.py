@@ -314,6 +314,10 @@ class OccurrenceQuerySet(models.QuerySet):
 class Occurrence(models.Model):
     """One date of an event. `original_start` is where the rule put it; its day names the occurrence for ever."""
 
+    # Listed in the agenda and the parcours: a change (a date moved, cancelled) clears cached pages and each process's
+    # copy of the parcours's next events (guichet.sharedcache).
+    public_content = True
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
     original_start = models.DateTimeField("date prévue par la répétition")
     starts_at = models.DateTimeField("début")

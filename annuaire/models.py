@@ -160,6 +160,10 @@ class Structure(SluggedModel, SearchableModel, EditorialModel):
 class Service(models.Model):
     """One thing a structure offers (an adapted sport class, legal advice…), with its themes and phases."""
 
+    # Shown with its structure, and read by the parcours's choice of structures: a change clears cached pages and
+    # each process's copy of the parcours's structures (guichet.sharedcache).
+    public_content = True
+
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="services")
     name = models.CharField("service", max_length=200)
     description = models.TextField("description", blank=True)

@@ -15,6 +15,7 @@ loading and annotating them at each request. Only published content is held ther
 The database cache's table is created by `migrate` (post_migrate below), so `make run` and the tests need no step.
 """
 
+import contextlib
 import secrets
 from contextvars import ContextVar
 
@@ -30,6 +31,9 @@ _request_prefix: ContextVar[str | None] = ContextVar("page_cache_prefix", defaul
 _request_generation: ContextVar[str | None] = ContextVar("page_cache_generation", default=None)
 # name → (generation, value): this process's copies of public content (see `memo`).
 _memos: dict[str, tuple[str, object]] = {}
+# How many keys one keyed memo holds (see `memo`): the oldest goes first when a new one comes.
+MEMO_KEYS = 512
+_MISSING = object()
 
 
 def generation() -> str:
@@ -41,19 +45,29 @@ def generation() -> str:
     return value
 
 
-def memo(name: str, build):
+def memo(name: str, build, key=None):
     """`build()`, kept in this process until published content changes anywhere (a new generation), when
     settings.GUICHET_CONTENT_MEMO is on (by default whenever pages are cached). For public content only: what every
     visitor may see, never anything read from a request. A build that overlaps a publication is kept under the
-    generation read before it, so the next request builds again."""
+    generation read before it, so the next request builds again.
+
+    With a `key` (hashable: e.g. a phase and a département, never who is asking), one value per key, the
+    MEMO_KEYS last used kept."""
     if not settings.GUICHET_CONTENT_MEMO:
         return build()
     current = _request_generation.get() or generation()
     held = _memos.get(name)
-    if held is not None and held[0] == current:
-        return held[1]
-    value = build()
-    _memos[name] = (current, value)
+    if held is None or held[0] != current:
+        held = (current, {})
+        _memos[name] = held
+    values = held[1]
+    value = values.pop(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        if len(values) >= MEMO_KEYS:
+            with contextlib.suppress(StopIteration, KeyError, RuntimeError):  # another thread got there first
+                values.pop(next(iter(values)))
+    values[key] = value  # last used last: dicts keep their order of insertion
     return value
 
 

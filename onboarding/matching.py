@@ -9,12 +9,14 @@ many more there are. Aids for the relative who helps her go to their own section
 ("par où commencer") are entries (FirstStep) targeted by statut, phase and answer.
 """
 
+import copy
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Subquery, Value, When
 from django.urls import reverse
+from django.utils import timezone
 
-from agenda.models import Occurrence
+from agenda.models import ONLINE_MODES, Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
 from guichet.answers import FOR_HER_PARAM, Answers
@@ -23,7 +25,8 @@ from guichet.models import Territory
 from guichet.models.vocabulary import enclosing_ids, territory_index
 from guichet.sharedcache import memo
 from onboarding.models import FirstStep
-from pairs.models import PeerGroup
+from pairs.enums import GroupFormat
+from pairs.models import GroupSession, PeerGroup, Registration
 from ressources import eligibility
 from ressources.eligibility import PHASE_PHRASES, STATUS_PHRASES
 from ressources.models import Sheet
@@ -214,13 +217,43 @@ def sheets_for(answers: Answers, departement) -> list[Suggestion]:
 
 def structures_for(answers: Answers, departement) -> tuple[list[Suggestion], list[Suggestion]]:
     """Structures nearest first (her département, then her region, then national), inside each level those about
-    her needs first, and apps. One short query per level, stopping as soon as there are enough: each reads the
-    directory in the order of its index by name and stops at its LIMIT, whatever the directory's size (a single
-    ranked query took a second at 10,000 structures; ranking her needs inside one query, 17 ms at 1,300 structures
-    in one département)."""
+    her needs first, and apps: read for her phase, département and needs once per process until content changes
+    (guichet.sharedcache.memo; only published content is kept, under those three answers)."""
+    themes = tuple(sorted(answers.themes))
+    structures, apps = memo(
+        "onboarding.structures",
+        lambda: _structures(answers.phase, departement, themes),
+        key=(answers.phase, departement.pk if departement else None, themes),
+    )
+    words = subject(answers)
+    suggestions = []
+    for structure, nearness, about_her_needs in structures:
+        where = {
+            0: f"Près de chez {words['home']}, dans le département : {departement.name if departement else ''}.",
+            1: "Dans la région.",
+            2: "Partout en France, souvent à distance.",
+        }[nearness]
+        if about_her_needs:
+            where += " Elle répond aux besoins que vous avez cochés."
+        suggestions.append(Suggestion(entry=structure, why=where, url=structure.get_absolute_url()))
+    return suggestions, [
+        Suggestion(
+            entry=app,
+            why=f"Une application ou un service en ligne, utilisable de chez {words['home']}.",
+            url=app.get_absolute_url(),
+        )
+        for app in apps
+    ]
+
+
+def _structures(phase, departement, themes) -> tuple[list[tuple], list]:
+    """([(structure, nearness, about her needs)], [apps]). One short query per level, stopping as soon as there are
+    enough: each reads the directory in the order of its index by name and stops at its LIMIT, whatever the
+    directory's size (a single ranked query took a second at 10,000 structures; ranking her needs inside one query,
+    17 ms at 1,300 structures in one département)."""
     base = Structure.objects.published()
-    if answers.phase:
-        base = base.for_phase(answers.phase)
+    if phase:
+        base = base.for_phase(phase)
     through = Structure.territories.through
     anywhere = Exists(through.objects.filter(structure_id=OuterRef("pk")))
     if departement is not None:
@@ -228,10 +261,9 @@ def structures_for(answers: Answers, departement) -> tuple[list[Suggestion], lis
         region = Exists(through.objects.filter(structure_id=OuterRef("pk"), territory_id=departement.parent_id))
         # Her département first; then her region's and national ones together, the region's first (her needs are
         # not ranked there: over thousands of national entries that ranking cost tens of milliseconds for little).
-        levels = [*_by_needs(0, here, answers), (None, (region | ~anywhere) & ~here, False)]
+        levels = [*_by_needs(0, here, themes), (None, (region | ~anywhere) & ~here, False)]
     else:
-        levels = _by_needs(2, ~anywhere, answers)
-    words = subject(answers)
+        levels = _by_needs(2, ~anywhere, themes)
     structures = []
     for nearness, condition, about_her_needs in levels:
         missing = LIMITS["structures"] - len(structures)
@@ -244,64 +276,103 @@ def structures_for(answers: Answers, departement) -> tuple[list[Suggestion], lis
             ).order_by("nearness", "name", "pk")
         else:
             queryset = queryset.annotate(nearness=Value(nearness, output_field=IntegerField())).order_by("name", "pk")
-        for structure in queryset[:missing]:
-            where = {
-                0: f"Près de chez {words['home']}, dans le département : {departement.name if departement else ''}.",
-                1: "Dans la région.",
-                2: "Partout en France, souvent à distance.",
-            }[structure.nearness]
-            if about_her_needs:
-                where += " Elle répond aux besoins que vous avez cochés."
-            structures.append(Suggestion(entry=structure, why=where, url=structure.get_absolute_url()))
-    apps = [
-        Suggestion(
-            entry=app,
-            why=f"Une application ou un service en ligne, utilisable de chez {words['home']}.",
-            url=app.get_absolute_url(),
-        )
-        for app in base.filter(kind=StructureKind.APPLICATION).order_by("name", "pk")[: LIMITS["apps"]]
-    ]
+        structures += [(structure, structure.nearness, about_her_needs) for structure in queryset[:missing]]
+    apps = list(base.filter(kind=StructureKind.APPLICATION).order_by("name", "pk")[: LIMITS["apps"]])
     return structures, apps
 
 
-def _by_needs(nearness, condition, answers):
+def _by_needs(nearness, condition, themes):
     """One level of nearness as (nearness, condition, about her needs): those with a service about one of her
     needs, then the others; a single level when she ticked none."""
-    if not answers.themes:
+    if not themes:
         return [(nearness, condition, False)]
     through = Structure.services.rel.related_model.themes.through
-    about = Exists(through.objects.filter(service__structure=OuterRef("pk"), theme__slug__in=answers.themes))
+    about = Exists(through.objects.filter(service__structure=OuterRef("pk"), theme__slug__in=themes))
     return [(nearness, condition & about, True), (nearness, condition & ~about, False)]
 
 
 # Events and groups.
 
 
-def events_for(answers: Answers, departement) -> list:
+# How many upcoming events, and groups not over, each process keeps per phase and département (see events_for): as
+# dates pass and groups fill, those kept still hold the first ones; when they no longer do, the database is read.
+KEPT = 25
+
+
+def events_for(answers: Answers, departement, now=None) -> list:
+    """The next events for her phase, in her département or online, soonest first: the KEPT next ones read once per
+    process until content changes (guichet.sharedcache.memo), those over since left out at each request."""
+    now = now or timezone.now()
+    key = (answers.phase, departement.code if departement else None)
+    kept = memo("onboarding.events", lambda: _occurrences(*key, now=now)[:KEPT], key=key)
+    upcoming = [occurrence for occurrence in kept if occurrence.ends_at > now]
+    if len(upcoming) < LIMITS["events"] and len(kept) == KEPT:
+        upcoming = list(_occurrences(*key, now=now)[: LIMITS["events"]])
+    return upcoming[: LIMITS["events"]]
+
+
+def _occurrences(phase, departement_code, now):
     occurrences = (
         Occurrence.objects.public()
         .not_cancelled()
-        .upcoming()
+        .upcoming(now)
         .select_related("event", "event__departement", "event__organiser")
     )
-    if answers.phase:
-        occurrences = occurrences.for_phase(answers.phase)
-    if departement is not None:
-        occurrences = occurrences.for_departement(departement.code)
-    else:
-        occurrences = occurrences.filter(event__mode__in=["en-ligne", "les-deux"])
-    return list(occurrences[: LIMITS["events"]])
+    if phase:
+        occurrences = occurrences.for_phase(phase)
+    if departement_code is not None:
+        return occurrences.for_departement(departement_code)
+    return occurrences.filter(event__mode__in=ONLINE_MODES)
 
 
-def groups_for(answers: Answers, departement) -> list:
-    groups = PeerGroup.objects.for_list().prefetch_related(None).filter(places_left__gt=0)
-    if answers.phase:
-        groups = groups.for_phase(answers.phase)
-    if departement is not None:
-        groups = groups.for_departement(departement.code)
-    else:
-        groups = groups.filter(format="visio")
-    return list(groups[: LIMITS["groups"]])
+def groups_for(answers: Answers, departement, now=None) -> list:
+    """Groups for her phase, in her département or by video, with a place left, soonest first. The KEPT first groups
+    not over are read once per process until content changes (guichet.sharedcache.memo); their places, which every
+    sign-up changes, are counted at each request in one query."""
+    now = now or timezone.now()
+    key = (answers.phase, departement.code if departement else None)
+    kept = memo("onboarding.groups", lambda: list(_groups(*key, now=now).prefetch_related(None)[:KEPT]), key=key)
+    current = [group for group in kept if group.last_session_ends_at and group.last_session_ends_at > now]
+    taken = dict(
+        Registration.objects.filter(group__in=[group.pk for group in current])
+        .holding_place(now)
+        .order_by()
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values_list("group", "n")
+    )
+    groups = []
+    for group in current:
+        if group.capacity - taken.get(group.pk, 0) > 0:
+            group = copy.copy(group)  # those kept are shared by every request of this process
+            group.places_taken = taken.get(group.pk, 0)
+            group.places_left = group.capacity - group.places_taken
+            groups.append(group)
+    if len(groups) < LIMITS["groups"] and len(kept) == KEPT:
+        groups = list(_groups(*key, now=now).with_places(now).filter(places_left__gt=0)[: LIMITS["groups"]])
+    return groups[: LIMITS["groups"]]
+
+
+def _groups(phase, departement_code, now):
+    groups = (
+        PeerGroup.objects.published()
+        .not_over(now)
+        .annotate(
+            first_session=Subquery(
+                GroupSession.objects.filter(group=OuterRef("pk")).order_by("starts_at").values("starts_at")[:1]
+            ),
+            last_session_ends_at=Subquery(
+                GroupSession.objects.filter(group=OuterRef("pk")).order_by("-ends_at").values("ends_at")[:1]
+            ),
+        )
+        .select_related("departement")
+        .order_by("first_session", "pk")
+    )
+    if phase:
+        groups = groups.for_phase(phase)
+    if departement_code is not None:
+        return groups.for_departement(departement_code)
+    return groups.filter(format=GroupFormat.VIDEO)
 
 
 # Par où commencer.

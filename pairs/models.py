@@ -228,6 +228,10 @@ class PeerGroup(SluggedModel, SearchableModel, EditorialModel):
 
 
 class GroupSession(models.Model):
+    # Shown with its group, and the groups a parcours suggests are chosen by their sessions: a change clears cached
+    # pages and each process's copy of them (guichet.sharedcache).
+    public_content = True
+
     group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField("début")
     ends_at = models.DateTimeField("fin")

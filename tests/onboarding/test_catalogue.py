@@ -9,12 +9,21 @@ from ressources.enums import CriterionKind
 from tests.factories import AidFactory, _departement
 from tests.onboarding.test_parcours import set_answers
 
+pytestmark = pytest.mark.django_db
+
 CATALOGUE_TABLES = ("ressources_aid", "ressources_sheet", "onboarding_firststep", "guichet_territory")
 
 
 @pytest.fixture
-def memo_on(settings):
+def memo_on(settings, monkeypatch):
+    """Each process's copies on, starting empty, with no generation left by an earlier test's request."""
+    from guichet import sharedcache
+
     settings.GUICHET_CONTENT_MEMO = True
+    monkeypatch.setattr(sharedcache, "_memos", {})
+    token = sharedcache._request_generation.set(None)
+    yield
+    sharedcache._request_generation.reset(token)
 
 
 @pytest.fixture
@@ -94,3 +103,164 @@ def test_a_territory_or_theme_change_shows_at_the_next_visit(
         local.territories.add(_departement("13"))
         local.themes.add(Theme.objects.get(slug="bien-etre"))
     assert "Aide du Var seulement" in her.get("/mon-parcours/").content.decode()
+
+
+# The parcours's structures, next events and groups with places, kept per phase and département (onboarding.matching).
+
+
+def _her_answers():
+    from guichet.answers import Answers
+
+    return Answers(status="artisane", phase="traitement", departement="13", themes=("bien-etre",))
+
+
+def _event(django_capture_on_commit_callbacks, title, starts_at, **fields):
+    import datetime
+
+    from tests.factories import EventFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return EventFactory(
+            published=True, title=title, starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2), **fields
+        )
+
+
+def test_an_event_over_drops_out_and_the_next_one_follows_without_a_read(
+    memo_on, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from onboarding import matching
+
+    now = timezone.now()
+    _event(django_capture_on_commit_callbacks, "Atelier de cet après-midi", now + datetime.timedelta(hours=1))
+    for day in range(1, 7):
+        _event(django_capture_on_commit_callbacks, f"Atelier du jour {day}", now + datetime.timedelta(days=day))
+    answers, departement = _her_answers(), _departement("13")
+
+    first = [o.event.title for o in matching.events_for(answers, departement, now=now)]
+    assert first == ["Atelier de cet après-midi", *[f"Atelier du jour {day}" for day in range(1, 5)]]
+    with django_assert_num_queries(0):
+        later = [
+            o.event.title for o in matching.events_for(answers, departement, now=now + datetime.timedelta(hours=4))
+        ]
+    assert later == [f"Atelier du jour {day}" for day in range(1, 6)]
+
+
+def test_when_the_kept_events_are_over_the_next_ones_are_read(memo_on, monkeypatch, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    from onboarding import matching
+
+    monkeypatch.setattr(matching, "KEPT", 3)
+    monkeypatch.setitem(matching.LIMITS, "events", 2)
+    now = timezone.now()
+    for day in range(1, 5):
+        _event(django_capture_on_commit_callbacks, f"Atelier du jour {day}", now + datetime.timedelta(days=day))
+    answers, departement = _her_answers(), _departement("13")
+    # Three kept, four to come, two shown.
+    assert [o.event.title for o in matching.events_for(answers, departement, now=now)] == [
+        "Atelier du jour 1",
+        "Atelier du jour 2",
+    ]
+    # Two days and a half later, one of the three kept is left: the database gives the two next ones.
+    later = matching.events_for(answers, departement, now=now + datetime.timedelta(days=2, hours=12))
+    assert [o.event.title for o in later] == ["Atelier du jour 3", "Atelier du jour 4"]
+
+
+def test_a_cancelled_date_leaves_her_parcours_at_the_next_visit(memo_on, her, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    event = _event(
+        django_capture_on_commit_callbacks, "Atelier maquillage", timezone.now() + datetime.timedelta(days=2)
+    )
+    assert "Atelier maquillage" in her.get("/mon-parcours/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        occurrence = event.occurrences.get()
+        occurrence.is_cancelled = True
+        occurrence.save()  # the date alone, as the back office's cancellation does
+    assert "Atelier maquillage" not in her.get("/mon-parcours/").content.decode()
+
+
+def test_a_group_that_fills_leaves_her_parcours_at_once_though_no_content_changed(
+    memo_on, her, django_capture_on_commit_callbacks
+):
+    from tests.factories import PeerGroupFactory
+    from tests.pairs.helpers import take
+
+    with django_capture_on_commit_callbacks(execute=True):
+        group = PeerGroupFactory(published=True, name="Groupe de parole du mardi", capacity=2)
+    page = her.get("/mon-parcours/").content.decode()
+    assert "Groupe de parole du mardi" in page and "2 places" in page
+    take(group, first_name="Awa", email="awa@example.org")
+    assert "1 place," in her.get("/mon-parcours/").content.decode()
+    take(group, first_name="Inès", email="ines@example.org")
+    assert "Groupe de parole du mardi" not in her.get("/mon-parcours/").content.decode()
+
+
+def test_when_the_kept_groups_are_full_the_next_ones_are_read(memo_on, monkeypatch, django_capture_on_commit_callbacks):
+    from onboarding import matching
+    from tests.factories import PeerGroupFactory
+    from tests.pairs.helpers import take
+
+    monkeypatch.setattr(matching, "KEPT", 2)
+    monkeypatch.setitem(matching.LIMITS, "groups", 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        groups = [PeerGroupFactory(published=True, name=f"Groupe {n}", capacity=1) for n in range(1, 5)]
+    answers, departement = _her_answers(), _departement("13")
+    assert [g.name for g in matching.groups_for(answers, departement)] == ["Groupe 1", "Groupe 2"]
+    take(groups[0], first_name="Awa", email="awa@example.org")
+    take(groups[1], first_name="Inès", email="ines@example.org")
+    assert [g.name for g in matching.groups_for(answers, departement)] == ["Groupe 3", "Groupe 4"]
+
+
+def test_a_service_about_her_needs_added_to_a_structure_shows_at_the_next_visit(
+    memo_on, her, organisation, django_capture_on_commit_callbacks
+):
+    from tests.factories import StructureFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        structure = StructureFactory(
+            owner=organisation, published=True, name="Maison des patientes", territories=[_departement("13")]
+        )
+    page = her.get("/mon-parcours/").content.decode()
+    assert "Maison des patientes" in page and "Elle répond aux besoins que vous avez cochés." not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        service = structure.services.create(name="Yoga adapté")
+        service.themes.set(Theme.objects.filter(slug="bien-etre"))
+    assert "Elle répond aux besoins que vous avez cochés." in her.get("/mon-parcours/").content.decode()
+
+
+def test_the_parcours_reads_no_structure_event_or_group_list_at_a_second_visit(
+    memo_on, her, organisation, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import PeerGroupFactory, StructureFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        StructureFactory(
+            owner=organisation, published=True, name="Maison des patientes", territories=[_departement("13")]
+        )
+        PeerGroupFactory(published=True, name="Groupe de parole du mardi")
+    _event(django_capture_on_commit_callbacks, "Atelier maquillage", timezone.now() + datetime.timedelta(days=2))
+    her.get("/mon-parcours/")
+    with django_assert_max_num_queries(10) as queries:
+        page = her.get("/mon-parcours/").content.decode()
+    assert all(name in page for name in ("Maison des patientes", "Groupe de parole du mardi", "Atelier maquillage"))
+    lists = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith(
+            ('SELECT "annuaire_structure".', 'SELECT "agenda_occurrence".', 'SELECT "pairs_peergroup".')
+        )
+    ]
+    assert lists == []
