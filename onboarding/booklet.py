@@ -12,8 +12,9 @@ from agenda.models import Occurrence
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
 from guichet.answers import Answers
-from guichet.enums import ProfessionalStatus
+from guichet.enums import ProfessionalStatus, TerritoryKind
 from guichet.models.vocabulary import enclosing_ids
+from guichet.sharedcache import memo
 from ressources import eligibility
 
 EVENT_DAYS = 60
@@ -98,11 +99,31 @@ def aid_groups(departement) -> tuple[AidGroup, list[AidGroup], AidGroup]:
     return for_everyone, by_status, _group("Pour les proches qui aident", [], caregivers)
 
 
-def booklet(departement) -> Booklet:
+def booklet(departement, now=None) -> Booklet:
+    """Its aids, structures and national lines are read once per process per département until content changes, its
+    next events once a day (guichet.sharedcache.memo): only published content, the same for every reader."""
+    now = now or timezone.now()
     code = departement.code
-    for_everyone, by_status, for_caregivers = aid_groups(departement)
+    for_everyone, by_status, for_caregivers, structures, more_structures, national_lines = memo(
+        "onboarding.booklet", lambda: (*aid_groups(departement), *_structures(code)), key=code
+    )
+    return Booklet(
+        departement,
+        for_everyone,
+        by_status,
+        for_caregivers,
+        structures,
+        more_structures,
+        national_lines,
+        _events(code, now),
+    )
+
+
+def _structures(code) -> tuple[list, int, list]:
     through = Structure.territories.through
-    here = through.objects.filter(structure_id=OuterRef("pk"), territory__code=code, territory__kind="departement")
+    here = through.objects.filter(
+        structure_id=OuterRef("pk"), territory__code=code, territory__kind=TerritoryKind.DEPARTEMENT
+    )
     anywhere = through.objects.filter(structure_id=OuterRef("pk"))
     local = Structure.objects.published().filter(Exists(here), kind=StructureKind.STRUCTURE)
     structures = list(local.order_by("is_demo", "name")[:MAX_STRUCTURES])
@@ -110,18 +131,36 @@ def booklet(departement) -> Booklet:
     national_lines = list(
         Structure.objects.published().filter(~Exists(anywhere)).exclude(phone="").order_by("name")[:MAX_NATIONAL_LINES]
     )
-    now = timezone.now()
-    events = list(
-        Occurrence.objects.public()
-        .not_cancelled()
-        .upcoming(now)
-        .filter(starts_at__lt=now + timedelta(days=EVENT_DAYS))
-        .for_departement(code)
-        .select_related("event")[:MAX_EVENTS]
+    return structures, more_structures, national_lines
+
+
+def _events(code, now) -> list:
+    """The next MAX_EVENTS dates of the département within EVENT_DAYS. Those of today's window (from midnight, to
+    EVENT_DAYS after tonight) are kept with some to spare; at each request those over or too far are left out, and
+    the database is read again when those kept no longer suffice."""
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    keep = MAX_EVENTS + 10
+
+    def window(start, end):
+        return (
+            Occurrence.objects.public()
+            .not_cancelled()
+            .upcoming(start)
+            .filter(starts_at__lt=end)
+            .for_departement(code)
+            .select_related("event")
+        )
+
+    kept = memo(
+        "onboarding.booklet_events",
+        lambda: list(window(today, today + timedelta(days=EVENT_DAYS + 1))[:keep]),
+        key=(code, today.date()),
     )
-    return Booklet(
-        departement, for_everyone, by_status, for_caregivers, structures, more_structures, national_lines, events
-    )
+    end = now + timedelta(days=EVENT_DAYS)
+    events = [o for o in kept if o.ends_at > now and o.starts_at < end]
+    if len(events) < MAX_EVENTS and len(kept) == keep:
+        events = list(window(now, end)[:MAX_EVENTS])
+    return events[:MAX_EVENTS]
 
 
 def status_label(code: str) -> str:

@@ -19,6 +19,6 @@ def context(code) -> dict:
         "code": code,
         "url": url,
         "site": settings.GUICHET_SITE_URL.rstrip("/").split("://", 1)[-1],
-        "qr_svg": qr.inline_svg(url, title="Code QR : le questionnaire du Guichet unique", for_print=True),
+        "qr_svg": qr.public_inline_svg(url, title="Code QR : le questionnaire du Guichet unique", for_print=True),
         "booklets": list(Territory.objects.covered().values_list("code", "name")),
     }

@@ -343,7 +343,7 @@ def groups_for(answers: Answers, departement, now=None) -> list:
     )
     groups = []
     for group in current:
-        if group.capacity - taken.get(group.pk, 0) > 0:
+        if group.capacity - taken.get(group.pk, 0) > 0 and len(groups) < LIMITS["groups"]:
             group = copy.copy(group)  # those kept are shared by every request of this process
             group.places_taken = taken.get(group.pk, 0)
             group.places_left = group.capacity - group.places_taken

@@ -15,6 +15,7 @@ from guichet import answers as store
 from guichet import ratelimit
 from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
+from guichet.models.vocabulary import territory_index
 from guichet.search import query_words, understand
 from onboarding import booklet, matching, qr, services, stand
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
@@ -375,9 +376,7 @@ def stand_finish(request):
 
 def departement_booklet(request, code):
     """/livret/<code>/: the booklet of a département, made to be printed."""
-    from guichet.models import Territory
-
-    departement = Territory.objects.departements().filter(code=code.upper()).first()
+    departement = territory_index().departements.get(code.upper())
     if departement is None:
         raise Http404("Département inconnu.")
     site = request.build_absolute_uri("/")
@@ -387,7 +386,7 @@ def departement_booklet(request, code):
         {
             "booklet": booklet.booklet(departement),
             "site": site.rstrip("/"),
-            "qr_svg": qr.inline_svg(
+            "qr_svg": qr.public_inline_svg(
                 site + "questionnaire/", title="Code QR : le questionnaire du Guichet unique", for_print=True
             ),
             "today": timezone.localdate(),

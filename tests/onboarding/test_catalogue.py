@@ -264,3 +264,49 @@ def test_the_parcours_reads_no_structure_event_or_group_list_at_a_second_visit(
         )
     ]
     assert lists == []
+
+
+# The booklet of a département: its aids, structures and lines kept per département, its next dates per day.
+
+
+def test_the_booklet_reads_no_list_at_a_second_visit_and_shows_a_new_structure_after_it_is_published(
+    memo_on, client, organisation, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from tests.factories import StructureFactory
+
+    client.get("/livret/13/")
+    with django_assert_max_num_queries(3) as queries:
+        page = client.get("/livret/13/").content.decode()
+    assert "Maison des patientes" not in page
+    read = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith(('SELECT "annuaire_structure".', 'SELECT "ressources_aid".'))
+    ]
+    assert read == []
+    with django_capture_on_commit_callbacks(execute=True):
+        StructureFactory(
+            owner=organisation, published=True, name="Maison des patientes", territories=[_departement("13")]
+        )
+    assert "Maison des patientes" in client.get("/livret/13/").content.decode()
+
+
+def test_the_booklet_leaves_out_dates_over_or_beyond_sixty_days_as_time_passes(
+    memo_on, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from onboarding import booklet
+
+    now = timezone.now()
+    _event(django_capture_on_commit_callbacks, "Atelier de cet après-midi", now + datetime.timedelta(hours=1))
+    _event(django_capture_on_commit_callbacks, "Atelier dans deux mois", now + datetime.timedelta(days=61))
+    departement = _departement("13")
+    assert [o.event.title for o in booklet.booklet(departement, now=now).events] == ["Atelier de cet après-midi"]
+    # The same day, later: the afternoon's workshop is over, and the one two months away is still too far.
+    later = now + datetime.timedelta(hours=4)
+    if timezone.localdate(later) == timezone.localdate(now):
+        with django_assert_num_queries(0):
+            assert booklet.booklet(departement, now=later).events == []
