@@ -31,6 +31,20 @@ WATCHED = {
         "is_open": "L'ouverture des inscriptions a changé.",
         "capacity": "Le nombre de places a changé.",
     },
+    "annuaire.structure": {
+        "opening_hours": "Les horaires ont changé.",
+        "address": "L'adresse a changé.",
+        "postal_code": "L'adresse a changé.",
+        "city": "L'adresse a changé.",
+        "phone": "Le numéro de téléphone a changé.",
+        "email": "L'adresse e-mail a changé.",
+        "is_free": "Les conditions d'accès ont changé.",
+        "is_paid": "Les conditions d'accès ont changé.",
+        "by_appointment": "Les conditions d'accès ont changé.",
+        "on_referral": "Les conditions d'accès ont changé.",
+        "membership": "Les conditions d'accès ont changé.",
+        "access_note": "Les conditions d'accès ont changé.",
+    },
 }
 
 
@@ -62,9 +76,16 @@ def entry_changes(entry, *, since, until) -> list[str]:
         return []
     if after.status != EditorialStatus.PUBLISHED:
         return ["Cette fiche n'est plus publiée sur le site : elle a été retirée ou est en cours de mise à jour."]
-    return [
-        sentence for name, sentence in WATCHED.get(label, {}).items() if getattr(before, name) != getattr(after, name)
-    ]
+    lines = []
+    for name, sentence in WATCHED.get(label, {}).items():
+        if getattr(before, name) == getattr(after, name) or sentence in lines:
+            continue
+        lines.append(sentence)
+        # Said in words where the site says it in words (opening hours: never the OpenStreetMap code).
+        words = getattr(entry, "value_in_words", lambda *args: None)(name, getattr(after, name))
+        if words is not None:
+            lines.append(f"Désormais : {words}")
+    return lines
 
 
 def places_freed(alert, group) -> tuple[list[str], int]:

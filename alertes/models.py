@@ -19,7 +19,7 @@ from django.utils.crypto import constant_time_compare
 from alertes.enums import AlertKind, Rhythm
 
 # What a visitor may follow: the public detail pages with a "Me prévenir" block.
-FOLLOWABLE = ("ressources.aid", "agenda.event", "pairs.peergroup")
+FOLLOWABLE = ("ressources.aid", "agenda.event", "pairs.peergroup", "annuaire.structure")
 
 UNCONFIRMED_DAYS = 7
 RENEWAL_AFTER_DAYS = 335  # about 11 months: we ask her to confirm again

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from alertes import services
 from alertes.forms import AlertForm, SearchAlertForm
 from alertes.models import FOLLOWABLE, Alert
+from guichet import answers as answers_store
 from guichet.models.reports import client_fingerprint
 
 # The listing's filters an alert on new aids may keep (ressources.filters.ResourceFilterSet).
@@ -78,6 +79,45 @@ def follow_search(request):
             )
         return HttpResponseRedirect(reverse("alertes:requested"))
     return render(request, "alertes/follow_search.html", {"form": form, "filters": filters})
+
+
+def parcours_filters(answers) -> dict:
+    """Her answers as the aids listing's filters (ressources.filters.ResourceFilterSet): statut, phase, département,
+    needs; read from her encrypted cookie on the server, never carried in an address."""
+    filters = answers.listing_filters()
+    if answers.themes:
+        filters["theme"] = list(answers.themes)
+    return filters
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def follow_parcours(request):
+    """ "Me prévenir" from her parcours: new aids for her situation, as her answers say it. Her phase is kept only
+    if she agrees; without answers, the page sends her to the questionnaire."""
+    if not answers_store.has_answered(request):
+        return HttpResponseRedirect(reverse("onboarding:parcours"))
+    answers = answers_store.from_session(request)
+    filters = parcours_filters(answers)
+    fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
+    form = SearchAlertForm(request.POST or None, fingerprint=fingerprint, filters=filters)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:
+            services.follow_search(
+                filters=filters,
+                email=form.cleaned_data["email"],
+                rhythm=form.cleaned_data["rhythm"],
+                fingerprint=fingerprint,
+                health_consent=form.cleaned_data.get("health_consent", False),
+            )
+        return HttpResponseRedirect(reverse("alertes:requested"))
+    return _private(
+        render(
+            request,
+            "alertes/follow_parcours.html",
+            {"form": form, "situation": answers_store.summary(answers), "has_phase": "phase" in filters},
+        )
+    )
 
 
 @never_cache

@@ -51,7 +51,13 @@ def listing(request, kind):
     return render(
         request,
         "ressources/listing.html",
-        {"kind": kind, "filterset": filterset, "page": page, "query_prefix": query_without_page(request)},
+        {
+            "kind": kind,
+            "filterset": filterset,
+            "page": page,
+            "query_prefix": query_without_page(request),
+            "for_her": request.GET.get(answers.FOR_HER_PARAM[0]) == answers.FOR_HER_PARAM[1],
+        },
     )
 
 

@@ -193,3 +193,22 @@ def test_renewing_keeps_the_alert(client, aid):
         client.post(confirm)
     services.run(now=start + datetime.timedelta(days=366))
     assert Alert.objects.filter(pk=alert.pk).exists()
+
+
+def test_a_followed_structure_tells_her_its_new_hours_in_french(client):
+    from tests.factories import StructureFactory
+
+    structure = StructureFactory(published=True, name="Espace ressources", opening_hours="Mo-Fr 09:00-12:00")
+    page = client.get(structure.get_absolute_url()).content.decode()
+    assert f'href="/alertes/suivre/annuaire.structure/{structure.pk}/"' in page
+    follow_and_confirm(client, structure)
+    mail.outbox.clear()
+    structure.opening_hours = "Mo-Fr 09:00-12:00; We 14:00-17:00"
+    structure.phone = "04 00 00 00 00"
+    structure.save()
+    run()
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "Les horaires ont changé." in body
+    assert "Désormais :" in body and "14 h" in body and "We 14:00" not in body
+    assert "Le numéro de téléphone a changé." in body

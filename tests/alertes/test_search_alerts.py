@@ -68,3 +68,65 @@ def test_unsubscribing_deletes_her_profile(client):
     assert not Alert.objects.filter(pk=alert.pk).exists()
     assert not Alert.objects.filter(filters__has_key="phase").exists()
     assert not Alert.objects.filter(email="elle@exemple.fr").exists()
+
+
+# From her parcours: her answers are read from her cookie, never from the address (issue 18, point 1).
+
+
+def test_from_her_parcours_the_alert_follows_her_answers_and_the_address_carries_none(client, people):
+    from tests.onboarding.test_parcours import set_answers
+
+    set_answers(
+        client,
+        {"status": "artisane", "phase": "traitement", "departement": "13", "themes": ["bien-etre"]},
+    )
+    AidFactory(published=True, title="Une aide publiée", benefit="Utile", audience="Elles")
+    parcours = client.get("/mon-parcours/").content.decode()
+    assert 'href="/alertes/mon-parcours/"' in parcours  # the link: no answer in it
+
+    page = client.get("/alertes/mon-parcours/").content.decode()
+    assert "Artisane" in page and "Bouches-du-Rhône (13)" in page
+    assert "J&#x27;accepte que ma situation" in page
+
+    response = client.post(
+        "/alertes/mon-parcours/", {"email": "elle@exemple.fr", "rhythm": "hebdo", "health_consent": "on"}
+    )
+    assert response.status_code == 302
+    client.post(path_of(link_in(mail.outbox[-1], "/alertes/confirmer/")))
+    alert = Alert.objects.get()
+    assert alert.filters == {"statut": "artisane", "phase": "traitement", "departement": "13", "theme": ["bien-etre"]}
+    assert alert.confirmed_at is not None and alert.health_consent_at is not None
+
+
+def test_from_her_parcours_without_consent_her_phase_is_not_kept(client):
+    from tests.onboarding.test_parcours import set_answers
+
+    set_answers(client, {"status": "ne-sait-pas", "phase": "apres", "departement": "06"})
+    client.post("/alertes/mon-parcours/", {"email": "elle@exemple.fr", "rhythm": "immediat"})
+    alert = Alert.objects.get()
+    assert alert.filters == {"departement": "06"}  # "je ne sais pas" is no statut to filter on
+    assert alert.health_consent_at is None
+
+
+def test_from_her_parcours_a_bad_address_is_said_next_to_the_field_and_kept(client):
+    from tests.onboarding.test_parcours import set_answers
+
+    set_answers(client, {"status": "artisane", "departement": "13"})
+    page = client.post("/alertes/mon-parcours/", {"email": "elle@exemple", "rhythm": "immediat"}).content.decode()
+    assert "Cette adresse e-mail n&#x27;est pas valide" in page
+    assert 'value="elle@exemple"' in page
+    assert not Alert.objects.exists()
+
+
+def test_without_answers_the_parcours_alert_sends_her_to_the_parcours(client):
+    response = client.get("/alertes/mon-parcours/")
+    assert response.status_code == 302 and response["Location"] == "/mon-parcours/"
+
+
+def test_the_aids_listing_offers_an_alert_with_its_filters(client):
+    page = client.get("/ressources/aides/?departement=13&theme=bien-etre").content.decode()
+    assert 'href="/alertes/recherche/?departement=13&amp;theme=bien-etre&amp;"' in page
+    assert "correspond à cette recherche" in page
+    # Filtered by her answers (?selon=mes-reponses): the alert reads them from her cookie too.
+    page = client.get("/ressources/aides/?selon=mes-reponses").content.decode()
+    assert 'href="/alertes/mon-parcours/"' in page
