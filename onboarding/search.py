@@ -4,7 +4,7 @@ One query per kind: the best five and, through a window function, how many there
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Subquery, Window
+from django.db.models import Count, Exists, OuterRef, Subquery, Window
 from django.utils import timezone
 
 from agenda.models import Event, Occurrence
@@ -34,20 +34,30 @@ def _first_theme(model):
     )
 
 
+# What a result's card shows (onboarding/search.html): only these columns are read, not the long texts.
+CARD = ("pk", "slug", "summary", "is_demo")
+
+
 def _kinds(now):
-    upcoming = (
-        Occurrence.objects.filter(event=OuterRef("pk"), ends_at__gt=now, is_cancelled=False)
-        .order_by("starts_at")
-        .values("starts_at")[:1]
-    )
+    upcoming = Occurrence.objects.filter(event=OuterRef("pk"), ends_at__gt=now, is_cancelled=False)
+    next_start = upcoming.order_by("starts_at").values("starts_at")[:1]
+    resources = (*CARD, "title")
+    structures = (*CARD, "name", "category")
     return [
-        ("aides", "Aides et dispositifs", "/ressources/aides/", Aid.objects.published(), "title", Aid),
-        ("fiches", "Fiches d'information", "/ressources/fiches/", Sheet.objects.published(), "title", Sheet),
+        ("aides", "Aides et dispositifs", "/ressources/aides/", Aid.objects.published().only(*resources), "title", Aid),
+        (
+            "fiches",
+            "Fiches d'information",
+            "/ressources/fiches/",
+            Sheet.objects.published().only(*resources),
+            "title",
+            Sheet,
+        ),
         (
             "contenus",
             "Contenus inspirants",
             "/ressources/contenus/",
-            InspiringContent.objects.published(),
+            InspiringContent.objects.published().only(*resources, "format"),
             "title",
             InspiringContent,
         ),
@@ -55,7 +65,7 @@ def _kinds(now):
             "structures",
             "Structures",
             "/annuaire/",
-            Structure.objects.published().filter(kind=StructureKind.STRUCTURE),
+            Structure.objects.published().filter(kind=StructureKind.STRUCTURE).only(*structures),
             "name",
             None,
         ),
@@ -63,7 +73,7 @@ def _kinds(now):
             "applications",
             "Applications et services en ligne",
             "/annuaire/?type=application",
-            Structure.objects.published().filter(kind=StructureKind.APPLICATION),
+            Structure.objects.published().filter(kind=StructureKind.APPLICATION).only(*structures),
             "name",
             None,
         ),
@@ -71,11 +81,22 @@ def _kinds(now):
             "evenements",
             "Événements à venir",
             "/agenda/",
-            Event.objects.published().annotate(next_start=Subquery(upcoming)).filter(next_start__isnull=False),
+            # Exists to choose (no sort per event), the next date read for the five shown only.
+            Event.objects.published()
+            .filter(Exists(upcoming))
+            .annotate(next_start=Subquery(next_start))
+            .only(*CARD, "title", "kind", "mode", "city"),
             "title",
             None,
         ),
-        ("groupes", "Groupes de pairs", "/groupes/", PeerGroup.objects.published().not_over(now), "name", PeerGroup),
+        (
+            "groupes",
+            "Groupes de pairs",
+            "/groupes/",
+            PeerGroup.objects.published().not_over(now).only(*CARD, "name"),
+            "name",
+            PeerGroup,
+        ),
     ]
 
 
