@@ -8,7 +8,9 @@ import django_filters
 from django import forms
 
 from guichet.enums import Phase
-from guichet.models import Territory, Theme
+from guichet.models import Theme
+from guichet.models.vocabulary import territory_index
+from guichet.sharedcache import memo
 from guichet.widgets import InlineSelect
 
 INVALID_CHOICE = "Ce choix n'existe pas : choisissez dans la liste."
@@ -18,6 +20,20 @@ class ThemeChoices(forms.CheckboxSelectMultiple):
     """Theme checkboxes, each with its colour, rendered in one template."""
 
     template_name = "guichet/widgets/theme_choices.html"
+
+
+def filter_choices() -> dict[str, list]:
+    """The themes and départements every listing's filters offer, kept by each process until content changes
+    (guichet.sharedcache.memo): no query for them at each request."""
+
+    def build():
+        departements = sorted(territory_index().departements.values(), key=lambda territory: territory.code)
+        return {
+            "themes": list(Theme.objects.values_list("slug", "name")),
+            "departements": [(territory.code, f"{territory.name} ({territory.code})") for territory in departements],
+        }
+
+    return memo("guichet.filter_choices", build)
 
 
 class TargetingFilterSet(django_filters.FilterSet):
@@ -51,10 +67,9 @@ class TargetingFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["theme"].extra["choices"] = list(Theme.objects.values_list("slug", "name"))
-        self.filters["departement"].extra["choices"] = [
-            (code, f"{name} ({code})") for code, name in Territory.objects.departements().values_list("code", "name")
-        ]
+        choices = filter_choices()
+        self.filters["theme"].extra["choices"] = choices["themes"]
+        self.filters["departement"].extra["choices"] = choices["departements"]
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
