@@ -28,12 +28,21 @@ class AnonymousVisitorForm(forms.Form):
     """A form anyone can send without an account: a honeypot against robots and the visitor's address fingerprint
     for rate limits. Subclasses check their own limit in `clean()`."""
 
-    # Hidden from people by the stylesheet, filled in by robots.
-    website = forms.CharField(label="Laissez ce champ vide", required=False)
+    # Hidden from people by the stylesheet, filled in by robots (never by the browser's autofill).
+    website = forms.CharField(
+        label="Laissez ce champ vide", required=False, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+    # What a field about her is for, so that her browser can fill it in (RGAA 11.13, WCAG 1.3.5).
+    PURPOSES = {"first_name": "given-name", "email": "email", "phone": "tel"}
 
     def __init__(self, *args, fingerprint: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fingerprint = fingerprint
+        for name, purpose in self.PURPOSES.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs.setdefault("autocomplete", purpose)
+        if "phone" in self.fields:
+            self.fields["phone"].widget.input_type = "tel"
 
     @property
     def is_spam(self) -> bool:

@@ -1,0 +1,56 @@
+"""Two RGAA 4.1.2 criteria found failing by the self-assessment (guichet/rgaa.yaml), checked on the pages themselves:
+11.13, the fields about her say what they are for (her browser can fill them in); 5.7, each row of the admin's lists
+has its header cell declared as such."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import AidFactory, PeerGroupFactory, StructureFactory
+from tests.onboarding.test_parcours import set_answers
+
+pytestmark = pytest.mark.django_db
+
+PURPOSES = {"first_name": 'autocomplete="given-name"', "email": 'autocomplete="email"', "phone": 'autocomplete="tel"'}
+
+
+def fields(html: str) -> dict[str, str]:
+    """name → the <input> tag, for the fields about her (and the robots' trap)."""
+    return {
+        name: tag
+        for tag in re.findall(r"<input [^>]*>", html)
+        if (name := re.search(r'name="([^"]+)"', tag).group(1)) in (*PURPOSES, "website")
+    }
+
+
+def test_every_public_form_says_what_her_fields_are_for(client, organisation):
+    aid = AidFactory(owner=organisation, published=True)
+    group = PeerGroupFactory(owner=organisation, published=True)
+    structure = StructureFactory(owner=organisation, published=True)
+    set_answers(client, {"status": "artisane", "departement": "13"})
+    pages = {
+        "/annuaire/mise-en-relation/": {"email", "phone"},
+        f"{structure.get_absolute_url()}mise-en-relation/": {"email", "phone"},
+        f"{group.get_absolute_url()}inscription/": {"first_name", "email", "phone"},
+        f"/alertes/suivre/ressources.aid/{aid.pk}/": {"email"},
+        aid.get_absolute_url(): {"email"},  # "signaler une erreur"
+        "/mon-parcours/": {"email"},  # "envoyer ce parcours"
+    }
+    for path, expected in pages.items():
+        found = fields(client.get(path).content.decode())
+        assert expected <= set(found), (path, found)
+        for name in expected:
+            assert PURPOSES[name] in found[name], (path, found[name])
+        if "phone" in found:
+            assert 'type="tel"' in found["phone"], path
+        assert 'autocomplete="off"' in found["website"], path  # the browser never fills the trap
+
+
+def test_each_row_of_an_admin_list_has_its_header_cell(client, people, organisation):
+    StructureFactory(owner=organisation, name="Maison des entrepreneuses")
+    client.force_login(people.coordinator)
+    html = client.get(reverse("admin:annuaire_structure_changelist")).content.decode()
+    body = html.split("<tbody>")[1].split("</tbody>")[0]
+    headers = re.findall(r"<th[^>]*>", body)
+    assert headers and all('scope="row"' in th for th in headers), headers
