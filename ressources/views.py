@@ -46,7 +46,9 @@ def index(request):
 def listing(request, kind):
     kind = _kind_or_404(kind)
     filterset_class = FILTERSETS.get(kind, ContentFilterSet)
+    for_her = request.GET.get(answers.FOR_HER_PARAM[0]) == answers.FOR_HER_PARAM[1]
     filterset = filterset_class(_filters(request), queryset=MODELS[kind].objects.for_list())
+    filterset.form.from_her_answers = for_her  # drawn for her, never kept (guichet_tags.filters_form)
     page = paginate(request, filterset.qs)
     return render(
         request,
@@ -56,7 +58,7 @@ def listing(request, kind):
             "filterset": filterset,
             "page": page,
             "query_prefix": query_without_page(request),
-            "for_her": request.GET.get(answers.FOR_HER_PARAM[0]) == answers.FOR_HER_PARAM[1],
+            "for_her": for_her,
         },
     )
 

@@ -1,9 +1,11 @@
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from guichet import fictitious
 from guichet.forms import ErrorReportForm
+from guichet.sharedcache import memo
 
 register = template.Library()
 
@@ -63,3 +65,20 @@ def row_header_scope(cell):
     if text.startswith("<th") and "scope=" not in text[: text.find(">")]:
         return mark_safe('<th scope="row"' + text[3:])  # noqa: S308 (Django's own escaped cell, one attribute added)
     return cell
+
+
+@register.simple_tag
+def filters_form(form, action: str, label: str):
+    """A listing's filters (guichet/includes/filters.html). Their HTML depends only on the address's filters and on
+    the themes and départements offered: each process keeps it until content changes (guichet.sharedcache.memo),
+    under the filters of the address. Filters read from her answers (`from_her_answers`) are drawn each time: her
+    answers are never kept."""
+
+    def draw():
+        return render_to_string("guichet/includes/filters.html", {"form": form, "action": action, "label": label})
+
+    if getattr(form, "from_her_answers", False):
+        return draw()
+    data = form.data
+    filters = sorted((name, tuple(data.getlist(name))) for name in data if name != "page") if form.is_bound else None
+    return memo("guichet.filters_form", draw, key=(type(form).__qualname__, action, label, repr(filters)))

@@ -310,3 +310,27 @@ def test_the_booklet_leaves_out_dates_over_or_beyond_sixty_days_as_time_passes(
     if timezone.localdate(later) == timezone.localdate(now):
         with django_assert_num_queries(0):
             assert booklet.booklet(departement, now=later).events == []
+
+
+# A listing's filters (guichet_tags.filters_form): drawn once per address and content, never from her answers.
+
+
+def test_a_listings_filters_follow_the_address_and_a_new_theme(memo_on, client, django_capture_on_commit_callbacks):
+    assert '<option value="13" selected>' in client.get("/agenda/?departement=13").content.decode()
+    page = client.get("/agenda/?departement=06&page=2").content.decode()
+    assert '<option value="06" selected>' in page and '<option value="13" selected>' not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        Theme.objects.create(slug="sommeil", name="Sommeil et fatigue", position=99)
+    assert "Sommeil et fatigue" in client.get("/agenda/?departement=13").content.decode()
+
+
+def test_filters_drawn_from_her_answers_are_never_kept(memo_on, client):
+    from guichet import sharedcache
+
+    set_answers(client, {"status": "artisane", "phase": "traitement", "departement": "13"})
+    page = client.get("/ressources/aides/?selon=mes-reponses").content.decode()
+    assert '<option value="traitement" selected>' in page
+    client.get("/ressources/aides/?departement=13")
+    kept = sharedcache._memos["guichet.filters_form"][1]
+    assert kept
+    assert not any("traitement" in repr(key) or 'value="traitement" selected' in html for key, html in kept.items())
