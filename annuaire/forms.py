@@ -6,6 +6,7 @@ from annuaire.contact import ContactMethod
 from annuaire.services import may_add_message, recent_requests_from
 from guichet.enums import Phase, ProfessionalStatus
 from guichet.forms import AnonymousVisitorForm, clean_phone_number
+from guichet.widgets import InlineSelect
 
 
 class ContactRequestForm(AnonymousVisitorForm):
@@ -25,12 +26,14 @@ class ContactRequestForm(AnonymousVisitorForm):
         label="Où en êtes-vous ? (facultatif)",
         choices=[("", "Je préfère ne pas le dire"), *[(p.value, p.short_label) for p in Phase]],
         required=False,
+        widget=InlineSelect,
         error_messages={"invalid_choice": "Choisissez dans la liste."},
     )
     professional_status = forms.ChoiceField(
         label="Votre statut (facultatif)",
         choices=[("", "Je préfère ne pas le dire"), *ProfessionalStatus.choices],
         required=False,
+        widget=InlineSelect,
         error_messages={"invalid_choice": "Choisissez dans la liste."},
     )
     contact_method = forms.ChoiceField(
