@@ -97,24 +97,22 @@ def places_freed(alert, group) -> tuple[list[str], int]:
 
 
 def new_entries(alert, *, since, until) -> list[Item]:
-    """Aids first published between `since` and `until` that match her stored filters (the listing's filter set)."""
-    from guichet.models.editorial import StatusChange
-    from ressources.filters import ResourceFilterSet
-    from ressources.models import Aid
+    """Entries of the followed listing (alertes.listings: aids by default, events, structures) first published between
+    `since` and `until` that its filter set, with her stored filters, would show."""
+    from django.apps import apps
 
-    content_type = ContentType.objects.get_for_model(Aid)
+    from alertes.listings import listing_of
+    from guichet.models.editorial import StatusChange
+
+    listing = listing_of(alert.filters)
+    model = apps.get_model(listing.model_label)
     published_now = StatusChange.objects.filter(
-        content_type=content_type,
+        content_type=ContentType.objects.get_for_model(model),
         to_status=EditorialStatus.PUBLISHED,
         created_at__gt=since,
         created_at__lte=until,
     ).values("object_id")
-    published_before = Aid.history.filter(id=OuterRef("pk"), status=EditorialStatus.PUBLISHED, history_date__lte=since)
-    queryset = Aid.objects.for_list().filter(pk__in=published_now).exclude(Exists(published_before))
-    filterset = ResourceFilterSet(alert.filters, queryset=queryset)
-    if not filterset.is_valid():
-        return []
-    return [
-        Item(title=aid.title, path=aid.get_absolute_url(), lines=["Nouvelle aide qui correspond à votre recherche."])
-        for aid in filterset.qs[:20]
-    ]
+    before = model.history.filter(id=OuterRef("pk"), status=EditorialStatus.PUBLISHED, history_date__lte=since)
+    ids = model.objects.filter(pk__in=published_now).exclude(Exists(before)).values("pk")
+    found = listing.new_entries(ids, alert.filters)
+    return [Item(title=title, path=path, lines=[listing.line]) for title, path in found]

@@ -119,6 +119,13 @@ class Alert(models.Model):
         return self.kind == AlertKind.SEARCH
 
     @property
+    def search_what(self) -> str:
+        """What a search alert follows, in words: "les nouvelles aides", "les nouveaux événements"…"""
+        from alertes.listings import listing_of
+
+        return listing_of(self.filters).what
+
+    @property
     def unsubscribe_token(self) -> str:
         return f"{self.pk}-{self.secret}"
 

@@ -22,6 +22,7 @@ from django.utils.crypto import salted_hmac
 
 from alertes import changes
 from alertes.enums import AlertKind
+from alertes.listings import listing_of
 from alertes.models import FOLLOWABLE, Alert
 from guichet import ratelimit
 
@@ -121,7 +122,8 @@ def follow_entry(*, entry, email: str, rhythm: str, fingerprint: str) -> Alert:
 
 @transaction.atomic
 def follow_search(*, filters: dict, email: str, rhythm: str, fingerprint: str, health_consent: bool) -> Alert:
-    """She asks to be told of new aids matching her filters. Her phase is kept only with her consent."""
+    """She asks to be told of new entries of a listing (alertes.listings: aids unless `liste` says otherwise)
+    matching her filters. Her phase is kept only with her consent."""
     filters = {key: value for key, value in filters.items() if value not in ("", None, [])}
     if "phase" in filters and not health_consent:
         filters.pop("phase")
@@ -137,7 +139,10 @@ def follow_search(*, filters: dict, email: str, rhythm: str, fingerprint: str, h
         alert,
         "confirm.txt",
         subject=SUBJECT_CONFIRM,
-        context={"what": "les nouvelles aides qui correspondent à votre recherche", "link": confirm_link(alert)},
+        context={
+            "what": f"{listing_of(filters).what} qui correspondent à votre recherche",
+            "link": confirm_link(alert),
+        },
     )
     return alert
 

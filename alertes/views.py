@@ -8,12 +8,10 @@ from django.views.decorators.http import require_http_methods
 
 from alertes import services
 from alertes.forms import AlertForm, SearchAlertForm
+from alertes.listings import LISTING_KEY, LISTINGS
 from alertes.models import FOLLOWABLE, Alert
 from guichet import answers as answers_store
 from guichet.models.reports import client_fingerprint
-
-# The listing's filters an alert on new aids may keep (ressources.filters.ResourceFilterSet).
-SEARCH_FILTERS = ("q", "theme", "phase", "departement", "statut")
 
 
 def _followable_entry(model_label: str, pk: int):
@@ -52,9 +50,10 @@ def follow(request, model_label, pk):
     return render(request, "alertes/follow.html", {"entry": entry, "form": form})
 
 
-def _search_filters(data) -> dict:
-    filters = {}
-    for name in SEARCH_FILTERS:
+def _search_filters(data, listing) -> dict:
+    """The listing's filters the address carries, and which listing (alertes.listings)."""
+    filters = {LISTING_KEY: listing.key} if listing.key != "aides" else {}
+    for name in listing.filters:
         values = [value for value in data.getlist(name) if value]
         if values:
             filters[name] = values if name == "theme" else values[0]
@@ -64,8 +63,12 @@ def _search_filters(data) -> dict:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def follow_search(request):
-    """ "Me prévenir des nouvelles aides" from the aids listing: its filters are carried in the address."""
-    filters = _search_filters(request.GET)
+    """ "Me prévenir" under a listing (aids, agenda, directory: `?liste=`): its filters are carried in the address,
+    as they are in the listing's own."""
+    listing = LISTINGS.get(request.GET.get(LISTING_KEY, "aides"))
+    if listing is None:
+        raise Http404
+    filters = _search_filters(request.GET, listing)
     fingerprint = client_fingerprint(request.META.get("REMOTE_ADDR", ""))
     form = SearchAlertForm(request.POST or None, fingerprint=fingerprint, filters=filters)
     if request.method == "POST" and form.is_valid():
@@ -78,7 +81,7 @@ def follow_search(request):
                 health_consent=form.cleaned_data.get("health_consent", False),
             )
         return HttpResponseRedirect(reverse("alertes:requested"))
-    return render(request, "alertes/follow_search.html", {"form": form, "filters": filters})
+    return render(request, "alertes/follow_search.html", {"form": form, "filters": filters, "listing": listing})
 
 
 def parcours_filters(answers) -> dict:

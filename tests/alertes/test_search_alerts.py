@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from alertes.models import Alert
 from tests.alertes.helpers import link_in, path_of
-from tests.factories import AidFactory
+from tests.factories import AidFactory, _departement
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +130,48 @@ def test_the_aids_listing_offers_an_alert_with_its_filters(client):
     # Filtered by her answers (?selon=mes-reponses): the alert reads them from her cookie too.
     page = client.get("/ressources/aides/?selon=mes-reponses").content.decode()
     assert 'href="/alertes/mon-parcours/"' in page
+
+
+# Under the agenda and the directory: new events, new structures (issue 18: "a new permanence opens near her").
+
+
+def test_new_events_near_her_are_sent_from_the_agenda_alert(client, people, organisation):
+    from tests.factories import EventFactory
+
+    page = client.get("/agenda/?departement=13&type=atelier").content.decode()
+    assert 'href="/alertes/recherche/?liste=agenda&amp;departement=13&amp;type=atelier"' in page
+    assert "Me prévenir : les nouveaux événements" in client.get("/alertes/recherche/?liste=agenda").content.decode()
+    alert = ask(client, "liste=agenda&departement=13&type=atelier", {"email": "elle@exemple.fr", "rhythm": "immediat"})
+    assert alert.filters == {"liste": "agenda", "departement": "13", "type": "atelier"}
+    near = EventFactory(owner=organisation, title="Atelier reprise à Marseille", kind="atelier")
+    far = EventFactory(owner=organisation, title="Atelier à Nice", kind="atelier", departement=_departement("06"))
+    near.publish(by=people.coordinator)
+    far.publish(by=people.coordinator)
+    mail.outbox.clear()
+    call_command("send_alerts", stdout=StringIO())
+    to_her = [message for message in mail.outbox if message.to == ["elle@exemple.fr"]]
+    assert len(to_her) == 1
+    assert "Atelier reprise à Marseille" in to_her[0].body and "Nouvel événement" in to_her[0].body
+    assert "Atelier à Nice" not in to_her[0].body
+
+
+def test_a_new_structure_in_her_departement_is_sent_from_the_directory_alert(client, people, organisation):
+    from tests.factories import StructureFactory
+
+    page = client.get("/annuaire/?departement=84").content.decode()
+    assert 'href="/alertes/recherche/?liste=annuaire&amp;departement=84&amp;"' in page
+    ask(client, "liste=annuaire&departement=84", {"email": "elle@exemple.fr", "rhythm": "immediat"})
+    here = StructureFactory(owner=organisation, name="Permanence juridique d'Avignon", territories=[_departement("84")])
+    there = StructureFactory(owner=organisation, name="Permanence de Gap", territories=[_departement("05")])
+    here.publish(by=people.coordinator)
+    there.publish(by=people.coordinator)
+    mail.outbox.clear()
+    call_command("send_alerts", stdout=StringIO())
+    to_her = [message for message in mail.outbox if message.to == ["elle@exemple.fr"]]
+    assert len(to_her) == 1 and "Permanence juridique d'Avignon" in to_her[0].body
+    assert "Permanence de Gap" not in to_her[0].body
+    assert Alert.objects.get().search_what == "les nouvelles structures"  # as her account lists it
+
+
+def test_an_unknown_listing_is_a_404(client):
+    assert client.get("/alertes/recherche/?liste=inconnue").status_code == 404
