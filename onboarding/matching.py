@@ -304,7 +304,7 @@ def events_for(answers: Answers, departement, now=None) -> list:
     process until content changes (guichet.sharedcache.memo), those over since left out at each request."""
     now = now or timezone.now()
     key = (answers.phase, departement.code if departement else None)
-    kept = memo("onboarding.events", lambda: _occurrences(*key, now=now)[:KEPT], key=key)
+    kept = memo("onboarding.events", lambda: list(_occurrences(*key, now=now)[:KEPT]), key=key)
     upcoming = [occurrence for occurrence in kept if occurrence.ends_at > now]
     if len(upcoming) < LIMITS["events"] and len(kept) == KEPT:
         upcoming = list(_occurrences(*key, now=now)[: LIMITS["events"]])
