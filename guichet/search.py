@@ -266,6 +266,10 @@ class Understood:
     corrections: dict[str, list[str]]  # a typed word -> the words of the vocabulary meant instead
     suggestion: str = ""  # the query with its words corrected ("Vouliez-vous dire …"), if any was
 
+    def key(self) -> tuple:
+        """What the entries found depend on (not how she wrote it): the same for "Prévoyance" and "prevoyance"."""
+        return tuple((tuple(slot.forms), slot.unknown) for slot in self.slots)
+
     @property
     def synonyms(self) -> list[Slot]:
         return [slot for slot in self.slots if slot.synonyms]
@@ -317,6 +321,11 @@ def understand(query: str) -> Understood:
 
 # --- Filtering and ranking -------------------------------------------------------------------------------------------
 
+# What may come before a short word that starts a word ("l'ij", "l’ald", "(ald)", "rsi/ssi", "«ij»"), besides a
+# space.
+WORD_STARTS = (" ", "(", "'", "’", "-", "/", '"', "«")
+RANKED_WORD_STARTS = (" ", "(")
+
 # Where a word is found counts for the ranking (every search document starts with the title); a word matched only by a
 # trigram similarity counts as found this far.
 NOT_FOUND = 100_000
@@ -336,8 +345,15 @@ def _starts_a_word() -> str:
 
 def _word(word: str, *, similar: bool) -> Q:
     if len(word) <= SHORT_WORD:
-        # The plain LIKE first: the regular expression (a Python function per row on SQLite) only runs where it may.
-        return Q(search_text__contains=word) & Q(search_text__regex=_starts_a_word() + word)
+        # At the start of a word. PostgreSQL's trigram index serves a regular expression for a word of three letters,
+        # not of two (no trigram in it): those are LIKEs after what may start a word, which it serves, as does
+        # SQLite without calling Python for each row.
+        if connection.vendor == "postgresql" and len(word) == SHORT_WORD:
+            return Q(search_text__regex=_starts_a_word() + word)
+        matches = Q(search_text__startswith=word)
+        for start in WORD_STARTS:
+            matches |= Q(search_text__contains=start + word)
+        return matches
     matches = Q(search_text__contains=word)
     if similar and typo_tolerant():
         matches |= Q(search_text__trigram_word_similar=word)
@@ -377,10 +393,6 @@ def _found_at(text: str):
     return NullIf(StrIndex("search_text", Value(text)), Value(0))
 
 
-# What may come before a short word that starts a word ("l'ij", "(ald)", "rsi/ssi"), besides a space.
-WORD_STARTS = (" ", "(", "'", "-", "/")
-
-
 def _least(positions):
     # LEAST ignores NULL on PostgreSQL, SQLite's MIN() does not: each NULL becomes NOT_FOUND first.
     positions = [Coalesce(position, Value(NOT_FOUND)) for position in positions]
@@ -390,9 +402,11 @@ def _least(positions):
 def _word_position(word: str):
     if len(word) > SHORT_WORD:
         return _found_at(word)
-    # A short word counts where it starts a word: "ssi" is not found in "professionnelle".
+    # A short word counts where it starts a word: "ssi" is not found in "professionnelle". After a space or a bracket
+    # (ALD, (ALD)), the two ways it is written almost always; after another sign ("l’IJ") the entry is found all the
+    # same, it only ranks as if the word came late (a position for each sign would cost more to compile than to run).
     at_start = Case(When(search_text__startswith=word, then=Value(1)), default=Value(None), output_field=IntegerField())
-    return _least([at_start, *(_found_at(start + word) + Value(1) for start in WORD_STARTS)])
+    return _least([at_start, *(_found_at(start + word) + Value(1) for start in RANKED_WORD_STARTS)])
 
 
 def _position(slot: Slot):

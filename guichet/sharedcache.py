@@ -45,14 +45,15 @@ def generation() -> str:
     return value
 
 
-def memo(name: str, build, key=None):
+def memo(name: str, build, key=None, valid=None):
     """`build()`, kept in this process until published content changes anywhere (a new generation), when
     settings.GUICHET_CONTENT_MEMO is on (by default whenever pages are cached). For public content only: what every
     visitor may see, never anything read from a request. A build that overlaps a publication is kept under the
     generation read before it, so the next request builds again.
 
     With a `key` (hashable: e.g. a phase and a département, never who is asking), one value per key, the
-    MEMO_KEYS last used kept."""
+    MEMO_KEYS last used kept. With `valid` (value -> bool), a kept value it refuses is built again: what depends on
+    the time as well as on content (say, until the next event of a list ends)."""
     if not settings.GUICHET_CONTENT_MEMO:
         return build()
     current = _request_generation.get() or generation()
@@ -62,7 +63,7 @@ def memo(name: str, build, key=None):
         _memos[name] = held
     values = held[1]
     value = values.pop(key, _MISSING)
-    if value is _MISSING:
+    if value is _MISSING or (valid is not None and not valid(value)):
         value = build()
         if len(values) >= MEMO_KEYS:
             with contextlib.suppress(StopIteration, KeyError, RuntimeError):  # another thread got there first

@@ -2,6 +2,8 @@
 (guichet.sharedcache.memo): read once, then no query for them until content changes anywhere, and a publication, a
 changed condition or a changed list shows at the next visit."""
 
+from unittest import mock
+
 import pytest
 
 from guichet.models import Theme
@@ -334,3 +336,41 @@ def test_filters_drawn_from_her_answers_are_never_kept(memo_on, client):
     kept = sharedcache._memos["guichet.filters_form"][1]
     assert kept
     assert not any("traitement" in repr(key) or 'value="traitement" selected' in html for key, html in kept.items())
+
+
+def test_a_search_is_read_once_then_kept_until_content_changes(
+    memo_on, client, organisation, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    _publish(django_capture_on_commit_callbacks, owner=organisation, title="Prévoyance Madelin")
+    assert "Prévoyance Madelin" in client.get("/recherche/?q=prevoyance").content.decode()
+    with django_assert_max_num_queries(3) as queries:  # her session and the generation, no search
+        page = client.get("/recherche/?q=Prévoyance")  # the same words, written otherwise
+    assert "Prévoyance Madelin" in page.content.decode()
+    assert not [q for q in queries.captured_queries if "search_text" in q["sql"]]
+    _publish(django_capture_on_commit_callbacks, owner=organisation, title="Prévoyance des libérales")
+    assert "Prévoyance des libérales" in client.get("/recherche/?q=prevoyance").content.decode()
+
+
+def test_a_searched_event_whose_date_is_over_drops_out_though_nothing_was_edited(
+    memo_on, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from onboarding.search import search_everything
+
+    now = timezone.now()
+    _event(
+        django_capture_on_commit_callbacks, "Atelier prévoyance de cet après-midi", now + datetime.timedelta(hours=1)
+    )
+    _event(django_capture_on_commit_callbacks, "Atelier prévoyance de demain", now + datetime.timedelta(days=1))
+
+    def found(at):
+        with mock.patch("django.utils.timezone.now", return_value=at):
+            events = next(section for section in search_everything("prevoyance") if section.key == "evenements")
+        return [event.title for event in events.results]
+
+    assert found(now) == ["Atelier prévoyance de cet après-midi", "Atelier prévoyance de demain"]
+    assert found(now + datetime.timedelta(minutes=30)) == found(now)  # kept
+    assert found(now + datetime.timedelta(hours=4)) == ["Atelier prévoyance de demain"]
