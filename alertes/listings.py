@@ -55,7 +55,15 @@ def _structures(ids, data):
     return [(s.name, s.get_absolute_url()) for s in filterset.qs[:20]] if filterset.is_valid() else []
 
 
-_READERS = {"aides": _aids, "agenda": _events, "annuaire": _structures}
+def _groups(ids, data):
+    from pairs.filters import PeerGroupFilterSet
+    from pairs.models import PeerGroup
+
+    filterset = PeerGroupFilterSet(data, queryset=PeerGroup.objects.for_list().filter(pk__in=ids))
+    return [(group.name, group.get_absolute_url()) for group in filterset.qs[:20]] if filterset.is_valid() else []
+
+
+_READERS = {"aides": _aids, "agenda": _events, "annuaire": _structures, "groupes": _groups}
 
 TARGETING = ("q", "theme", "phase", "departement")
 LISTINGS = {
@@ -88,6 +96,16 @@ LISTINGS = {
         "/annuaire/",
         (*TARGETING, "code_postal", "categorie", "acces", "type"),
         "Nouvelle structure de l'annuaire qui correspond à votre recherche.",
+    ),
+    "groupes": Listing(
+        "groupes",
+        "pairs.peergroup",
+        "les nouveaux groupes de pairs",
+        "Groupes de pairs",
+        "un nouveau groupe de pairs qui correspond à votre recherche est ouvert",
+        "/groupes/",
+        (*TARGETING, "format"),
+        "Nouveau groupe de pairs qui correspond à votre recherche.",
     ),
 }
 

@@ -175,3 +175,27 @@ def test_a_new_structure_in_her_departement_is_sent_from_the_directory_alert(cli
 
 def test_an_unknown_listing_is_a_404(client):
     assert client.get("/alertes/recherche/?liste=inconnue").status_code == 404
+
+
+def test_a_new_group_near_her_is_sent_from_the_groups_alert(client, people, organisation):
+    from tests.factories import PeerGroupFactory
+
+    page = client.get("/groupes/?departement=13").content.decode()
+    assert 'href="/alertes/recherche/?liste=groupes&amp;departement=13&amp;"' in page
+    assert (
+        "Me prévenir : les nouveaux groupes de pairs"
+        in client.get("/alertes/recherche/?liste=groupes").content.decode()
+    )
+    ask(client, "liste=groupes&departement=13", {"email": "elle@exemple.fr", "rhythm": "immediat"})
+    here = PeerGroupFactory(owner=organisation, name="Groupe de parole à Marseille", format="sur-place")
+    there = PeerGroupFactory(
+        owner=organisation, name="Groupe de parole à Gap", format="sur-place", departement=_departement("05")
+    )
+    here.publish(by=people.coordinator)
+    there.publish(by=people.coordinator)
+    mail.outbox.clear()
+    call_command("send_alerts", stdout=StringIO())
+    to_her = [message for message in mail.outbox if message.to == ["elle@exemple.fr"]]
+    assert len(to_her) == 1 and "Groupe de parole à Marseille" in to_her[0].body
+    assert "Nouveau groupe de pairs" in to_her[0].body and "Groupe de parole à Gap" not in to_her[0].body
+    assert Alert.objects.get().search_what == "les nouveaux groupes de pairs"
