@@ -16,27 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guichet.enums import Phase, ProfessionalStatus
-
-
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """The date `days` working days (Monday to Friday) after `start`. Public holidays are not counted out."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
-
-
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Working days (Monday to Friday) after `start` up to and including `end`."""
-    days, current = 0, start
-    while current < end:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            days += 1
-    return days
+from guichet.working_days import add_working_days
 
 
 class ContactMethod(models.TextChoices):

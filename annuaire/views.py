@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from annuaire import export, opening_hours, services
-from annuaire.contact import ContactRequest, add_working_days
+from annuaire.contact import ContactRequest
 from annuaire.filters import StructureFilterSet
 from annuaire.forms import AddMessageForm, ContactRequestForm
 from annuaire.models import Structure
@@ -16,6 +16,7 @@ from guichet.models import Territory
 from guichet.models.reports import client_fingerprint
 from guichet.pagination import paginate, query_without_page
 from guichet.shortcuts import get_visible_by_slug
+from guichet.working_days import add_working_days
 
 
 def listing(request):

@@ -165,7 +165,8 @@ def call_backs(months: list[date], *, today=None) -> list[CallBacks]:
     One query whatever the number of months."""
     from django.utils import timezone
 
-    from annuaire.contact import ContactRequest, RequestState, working_days_between
+    from annuaire.contact import ContactRequest, RequestState
+    from guichet.working_days import working_days_between
 
     today = today or timezone.localdate()
     if not months:

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from annuaire import services
-from annuaire.contact import ContactRequest, RequestState, add_working_days
+from annuaire.contact import ContactRequest, RequestState
+from guichet.working_days import add_working_days
 from tests.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -194,6 +195,29 @@ def test_working_days_skip_weekends():
     friday = datetime.date(2026, 11, 20)
     assert add_working_days(friday, 1) == datetime.date(2026, 11, 23)
     assert add_working_days(friday, 5) == datetime.date(2026, 11, 27)
+
+
+def test_working_days_skip_french_public_holidays():
+    # Christmas 2026 is a Friday: a request of Thursday 24 December is called back on Monday 28.
+    assert add_working_days(datetime.date(2026, 12, 24), 1) == datetime.date(2026, 12, 28)
+    # 8 May 2026 (Friday) and Ascension (Thursday 14 May 2026).
+    assert add_working_days(datetime.date(2026, 5, 7), 1) == datetime.date(2026, 5, 11)
+    assert add_working_days(datetime.date(2026, 5, 13), 2) == datetime.date(2026, 5, 18)
+    # Easter Monday 2027 is 29 March: two working days after Friday 26 March are Tuesday 30 and Wednesday 31.
+    assert add_working_days(datetime.date(2027, 3, 26), 2) == datetime.date(2027, 3, 31)
+    # New Year's Day across the year's end.
+    assert add_working_days(datetime.date(2026, 12, 31), 1) == datetime.date(2027, 1, 4)
+
+
+def test_the_call_back_promised_in_christmas_week_skips_christmas(settings):
+    settings.GUICHET_CALLBACK_WORKING_DAYS = 5
+    request = make_request()
+    ContactRequest.objects.filter(pk=request.pk).update(
+        created_at=timezone.make_aware(datetime.datetime(2026, 12, 23, 10))
+    )
+    request.refresh_from_db()
+    # Wednesday 23 December: Thursday 24, (Friday 25 off), Monday 28, Tuesday 29, Wednesday 30, Thursday 31.
+    assert request.promised_by == datetime.date(2026, 12, 31)
 
 
 def test_structure_page_offers_the_request(client, structure):

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from annuaire import services
-from annuaire.contact import ContactRequest, RequestState, add_working_days
+from annuaire.contact import ContactRequest, RequestState
+from guichet.working_days import add_working_days
 from onboarding import figures
 
 pytestmark = pytest.mark.django_db
