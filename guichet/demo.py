@@ -1,6 +1,6 @@
 """Demo content of the shared package: organisations, demo accounts and a few news items.
 
-Facts come from ../shared/DOMAIN.md and its sources (DOMAIN-CHECK.md); fictitious entries say so. Loading twice
+Facts come from docs/DOMAIN.md and its sources (docs/DOMAIN-CHECK.md); fictitious entries say so. Loading twice
 changes nothing: rows are matched on a natural key and only written when a value differs.
 """
 

@@ -23,7 +23,7 @@ class Phase(models.TextChoices):
 
 
 class ProfessionalStatus(models.TextChoices):
-    """Her status and legal form: it decides which aids apply (../shared/DOMAIN.md)."""
+    """Her status and legal form: it decides which aids apply (docs/DOMAIN.md)."""
 
     ARTISAN = "artisane", "Artisane"
     TRADER = "commercante", "Commerçante"

@@ -1,4 +1,4 @@
-"""Mon parcours and the booklet, checked against women written from ../shared/DOMAIN.md (issue 14, point 6).
+"""Mon parcours and the booklet, checked against women written from docs/DOMAIN.md (issue 14, point 6).
 
 The expectations below come from the domain facts only, never from the matching code: each persona names the fact
 (number, or "Dec. 2026" for the section "Additions and corrections, December 2026") her expectations rest on. Only what
