@@ -1,8 +1,10 @@
 from django import forms
+from django.utils.functional import lazy
 
 from alertes.enums import Rhythm
 from guichet.enums import Phase
 from guichet.forms import AnonymousVisitorForm
+from guichet.terms import duration
 
 ALERTS_PER_HOUR = 5
 
@@ -49,8 +51,13 @@ class SearchAlertForm(AlertForm):
     health_consent = forms.BooleanField(
         label="J'accepte que ma situation (ma phase de parcours) soit conservée pour choisir ce qui m'est envoyé, "
         "tant que l'alerte existe.",
-        help_text="Sans votre accord, l'alerte ne tient pas compte de votre phase. Elle est effacée quand vous vous "
-        "désinscrivez, ou après 12 mois sans confirmation.",
+        help_text=lazy(
+            lambda: (
+                "Sans votre accord, l'alerte ne tient pas compte de votre phase. Elle est effacée quand vous vous "
+                f"désinscrivez, ou après {duration('GUICHET_ALERT_EXPIRY_DAYS')} sans confirmation."
+            ),
+            str,
+        )(),
         required=False,
     )
 

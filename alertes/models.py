@@ -9,6 +9,7 @@ after 12 months without a renewed confirmation (alertes.services.expire).
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -21,10 +22,6 @@ from alertes.enums import AlertKind, Rhythm
 # What a visitor may follow: the public detail pages with a "Me prévenir" block.
 FOLLOWABLE = ("ressources.aid", "agenda.event", "pairs.peergroup", "annuaire.structure")
 
-UNCONFIRMED_DAYS = 7
-RENEWAL_AFTER_DAYS = 335  # about 11 months: we ask her to confirm again
-EXPIRY_DAYS = 365  # 12 months without a confirmation: deleted
-
 
 def new_secret() -> str:
     return secrets.token_urlsafe(24)
@@ -36,21 +33,24 @@ class AlertQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=False)
 
     def unconfirmed_since(self, now=None):
-        """Never confirmed, UNCONFIRMED_DAYS after they were asked for: deleted."""
+        """Never confirmed, GUICHET_ALERT_UNCONFIRMED_DAYS after they were asked for: deleted."""
         now = now or timezone.now()
-        return self.filter(confirmed_at__isnull=True, created_at__lt=now - timedelta(days=UNCONFIRMED_DAYS))
+        return self.filter(
+            confirmed_at__isnull=True, created_at__lt=now - timedelta(days=settings.GUICHET_ALERT_UNCONFIRMED_DAYS)
+        )
 
     def due_for_renewal(self, now=None):
         """Confirmed about 11 months ago and not asked again yet."""
         now = now or timezone.now()
         return self.confirmed().filter(
-            last_confirmed_at__lt=now - timedelta(days=RENEWAL_AFTER_DAYS), renewal_requested_at__isnull=True
+            last_confirmed_at__lt=now - timedelta(days=settings.GUICHET_ALERT_RENEWAL_DAYS),
+            renewal_requested_at__isnull=True,
         )
 
     def expired(self, now=None):
         """No confirmation for 12 months: deleted with what they hold."""
         now = now or timezone.now()
-        return self.confirmed().filter(last_confirmed_at__lt=now - timedelta(days=EXPIRY_DAYS))
+        return self.confirmed().filter(last_confirmed_at__lt=now - timedelta(days=settings.GUICHET_ALERT_EXPIRY_DAYS))
 
     def due_for_digest(self, now=None):
         """Confirmed alerts whose rhythm allows a message now: at every run, or once a week."""

@@ -169,13 +169,17 @@ def call_backs(months: int = 3) -> dict:
     }
 
 
+# "Nouvelles inscriptions": those of the last SIGN_UPS_DAYS days.
+SIGN_UPS_DAYS = 7
+
+
 def sign_ups(now=None) -> list[dict]:
-    """Groups with sign-ups this week or a waiting list."""
+    """Groups with sign-ups in the last SIGN_UPS_DAYS days or a waiting list."""
     now = now or timezone.now()
     PeerGroup = apps.get_model("pairs", "PeerGroup")
     groups = (
         PeerGroup.objects.annotate(
-            new=Count("registrations", filter=Q(registrations__created_at__gte=now - timedelta(days=7))),
+            new=Count("registrations", filter=Q(registrations__created_at__gte=now - timedelta(days=SIGN_UPS_DAYS))),
             waiting=Count("registrations", filter=Q(registrations__status="liste-attente")),
             pending=Count("registrations", filter=Q(registrations__status="en-attente")),
         )
@@ -218,5 +222,6 @@ def desk() -> dict:
         "requests": contact_requests(),
         "call_backs": call_backs(),
         "sign_ups": sign_ups(),
+        "sign_ups_days": SIGN_UPS_DAYS,
         "reports": error_reports(),
     }

@@ -4,6 +4,7 @@
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from guichet import env
 
@@ -206,6 +207,16 @@ GUICHET_CALLBACK_WORKING_DAYS = env.env_int("GUICHET_CALLBACK_WORKING_DAYS", 5, 
 GUICHET_REQUEST_ESCALATION_WORKING_DAYS = env.env_int("GUICHET_REQUEST_ESCALATION_WORKING_DAYS", 3, minimum=1)
 GUICHET_REQUEST_RETENTION_DAYS = env.env_int("GUICHET_REQUEST_RETENTION_DAYS", 365, minimum=1)
 GUICHET_REQUESTS_PER_HOUR = env.env_int("GUICHET_REQUESTS_PER_HOUR", 3, minimum=1)
+# Alerts ("Me prévenir"): deleted when not confirmed within this many days; confirmation asked again after
+# RENEWAL days; deleted after EXPIRY days without one.
+GUICHET_ALERT_UNCONFIRMED_DAYS = env.env_int("GUICHET_ALERT_UNCONFIRMED_DAYS", 7, minimum=1)
+GUICHET_ALERT_RENEWAL_DAYS = env.env_int("GUICHET_ALERT_RENEWAL_DAYS", 335, minimum=1)
+GUICHET_ALERT_EXPIRY_DAYS = env.env_int("GUICHET_ALERT_EXPIRY_DAYS", 365, minimum=2)
+if GUICHET_ALERT_RENEWAL_DAYS >= GUICHET_ALERT_EXPIRY_DAYS:
+    raise ImproperlyConfigured(
+        "GUICHET_ALERT_RENEWAL_DAYS doit être inférieur à GUICHET_ALERT_EXPIRY_DAYS : on redemande la confirmation "
+        "avant d'effacer l'alerte."
+    )
 # The public address of the site, for links in e-mails sent by cron commands.
 GUICHET_SITE_URL = env.site_url(debug=DEBUG)  # required in production (https)
 # How many reverse proxies (TLS terminator, load balancer) stand before gunicorn and add to X-Forwarded-For: the

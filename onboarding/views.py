@@ -385,6 +385,7 @@ def departement_booklet(request, code):
         "onboarding/booklet.html",
         {
             "booklet": booklet.booklet(departement),
+            "booklet_event_days": booklet.EVENT_DAYS,
             "site": site.rstrip("/"),
             "qr_svg": qr.public_inline_svg(
                 site + "questionnaire/", title="Code QR : le questionnaire du Guichet unique", for_print=True

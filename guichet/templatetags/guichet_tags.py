@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from guichet import fictitious
+from guichet import fictitious, terms
 from guichet.forms import ErrorReportForm
 from guichet.sharedcache import memo
 
@@ -24,6 +24,24 @@ def report_error_form(entry):
 def fictif(entry):
     """An entry's name, with "(fictif)" for a fictitious demonstration entry: `{{ event|fictif }}`."""
     return fictitious.label(entry, getattr(entry, "is_demo", False))
+
+
+@register.simple_tag
+def duration(setting):
+    """A duration the settings decide, in words: `{% duration "GUICHET_REVIEW_AFTER_DAYS" %}` → "6 mois"."""
+    return terms.duration(setting)
+
+
+@register.filter
+def days(count):
+    """A number of days in words: `{{ 60|days }}` → "2 mois"."""
+    return terms.days(count)
+
+
+@register.simple_tag
+def covered_area():
+    """Where the service is deployed: "la région Provence-Alpes-Côte d'Azur" (guichet.terms)."""
+    return terms.covered_area()
 
 
 @register.inclusion_tag("guichet/includes/freshness.html")

@@ -1,11 +1,14 @@
 from alertes import services
 from guichet.locks import ScheduledCommand
+from guichet.terms import duration
 
 
 class Command(ScheduledCommand):
     help = (
-        "Alertes : supprime celles non confirmées depuis 7 jours ou sans confirmation depuis 12 mois, demande le "
-        "renouvellement à 11 mois, et envoie un message par alerte quand il y a du nouveau (à lancer chaque heure)."
+        f"Alertes : supprime celles non confirmées depuis {duration('GUICHET_ALERT_UNCONFIRMED_DAYS')} ou sans "
+        f"confirmation depuis {duration('GUICHET_ALERT_EXPIRY_DAYS')}, demande le renouvellement à "
+        f"{duration('GUICHET_ALERT_RENEWAL_DAYS')}, et envoie un message par alerte quand il y a du nouveau "
+        "(à lancer chaque heure)."
     )
 
     def handle(self, *args, **options):

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from courriel import queue
+from guichet import terms
 from guichet.locks import ScheduledCommand
 from guichet.models import ErrorReport
 
@@ -11,7 +12,8 @@ class Command(ScheduledCommand):
     help = (
         "Efface ce qui n'est plus nécessaire (à lancer chaque jour par cron) : les empreintes d'adresse "
         "des signalements après un jour, les signalements traités après la durée de conservation, le journal des "
-        "e-mails envoyés et les e-mails abandonnés après 30 jours."
+        f"e-mails envoyés après {terms.days(queue.LOG_RETENTION_DAYS)} et les e-mails abandonnés après "
+        f"{terms.days(queue.FAILED_RETENTION_DAYS)}."
     )
 
     def handle(self, *args, **options):

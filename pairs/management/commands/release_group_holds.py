@@ -1,10 +1,12 @@
 from guichet.locks import ScheduledCommand
+from guichet.terms import duration
 from pairs import services
 
 
 class Command(ScheduledCommand):
     help = (
-        "Libère les places gardées 48 heures et non confirmées, et les propose à la liste d'attente (e-mails). "
+        f"Libère les places gardées {duration('GUICHET_GROUP_HOLD_HOURS')} et non confirmées, et les propose "
+        "à la liste d'attente (e-mails). "
         "À lancer chaque heure (cron) ; sans effet si rien n'a expiré."
     )
 
