@@ -99,7 +99,7 @@ def test_the_reader_finds_what_it_looks_for():
 
 
 def test_the_admin_says_its_messages_as_a_status(client, people, organisation):
-    """RGAA 7.5: the admin's message after an action is in a role="status" list (an error in a role="alert" one), as on
+    """RGAA 7.5: the admin's message after an action is in a role="status" list, as on
     the public site; the counter of ticked rows, which the admin's script updates, is a status too."""
     StructureFactory(owner=organisation, name="Maison des entrepreneuses")
     client.force_login(people.coordinator)

@@ -1,0 +1,391 @@
+"""RGAA 4.1.2 criteria the self-assessment (guichet/rgaa.yaml) checks in the browser, on the sample's public pages and
+its admin pages: 3.2 and 3.3 (contrast of text, of fields, buttons and the focus indicator), 7.1, 7.3, 7.4 and 12.9
+(the admin's scripted widgets: named, with their role and state, operated with the keyboard, no trap), 10.11 (the admin
+at 320 px), 10.3 and 12.8 (no style reorders the content; the tab order follows it)."""
+
+import pytest
+
+from guichet.crawl import one_per_route
+from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_admin import staff_login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+COORDINATOR = "animatrice@demo.guichet.invalid"
+# The sample's admin pages (guichet/rgaa.yaml): the dashboard, an application, the list and the form of a structure;
+# and one page of each other kind the team uses: a form with every scripted widget (dates, autocomplete, rich text,
+# two-list selectors), forms with rows to add (inlines), the import, the figures.
+SAMPLE_ADMIN = [
+    "/admin/",
+    "/admin/annuaire/",
+    "/admin/annuaire/structure/",
+    "/admin/annuaire/structure/add/",
+    "/admin/annuaire/structure/import/",
+    "/admin/agenda/event/add/",
+    "/admin/ressources/sheet/add/",
+    "/admin/pairs/peergroup/add/",
+    "/admin/onboarding/usagecount/",
+]
+
+# Colours as the browser computes them, their relative luminance and contrast (WCAG 2.1), and the colour behind an
+# element (its ancestors' backgrounds, blended; white under all).
+COLOURS = """
+const parse = c => {
+  const m = c && c.match(/rgba?\\(([^)]+)\\)/);
+  if (!m) return null;
+  const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+  return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1};
+};
+const blend = (top, under) => ({
+  r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a),
+  b: top.b * top.a + under.b * (1 - top.a), a: 1,
+});
+const luminance = ({r, g, b}) => {
+  const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+};
+const contrast = (x, y) => {
+  const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+  return (hi + 0.05) / (lo + 0.05);
+};
+const behind = e => {
+  const layers = [];
+  for (let n = e; n; n = n.parentElement) {
+    const c = parse(getComputedStyle(n).backgroundColor);
+    if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; }
+  }
+  return layers.reverse().reduce((under, top) => blend(top, under), {r: 255, g: 255, b: 255, a: 1});
+};
+const visible = e => {
+  const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+  return box.width > 2 && box.height > 2 && style.visibility !== 'hidden' && !e.closest('[hidden], .honeypot');
+};
+const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('name') ? '[name='
+  + e.getAttribute('name') + ']' : '') + (typeof e.className === 'string' && e.className ? '.'
+  + e.className.trim().split(/\\s+/)[0] : '') + (e.getAttribute('href') ? '[' + e.getAttribute('href') + ']' : '')
+  + ' « ' + (e.value || e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 25) + ' »';
+"""
+
+# RGAA 3.3: each field and button can be told from what surrounds it — its border or its fill at 3:1 at least against
+# the colour behind it. Native checkboxes and radio buttons the site does not style, and disabled ones, are left out
+# (the criterion's particular cases).
+COMPONENTS = (
+    "() => {"
+    + COLOURS
+    + """
+  const found = [];
+  const selector = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]), select, '
+    + 'textarea, button, .button, a.button, input[type=submit], .select2-selection, .ProseMirror[contenteditable]';
+  for (const e of document.querySelectorAll(selector)) {
+    if (!visible(e) || e.disabled || e.closest('.hidden, .empty-form')) continue;
+    if (e.matches('.select2-search--inline .select2-search__field')) continue;  // inside the select2 box, checked
+    const style = getComputedStyle(e), around = behind(e.parentElement);
+    const fill = parse(style.backgroundColor);
+    const own = fill ? blend(fill, around) : around;
+    let best = contrast(own, around);
+    for (const side of ['Top', 'Right', 'Bottom', 'Left']) {
+      const border = parse(style['border' + side + 'Color']);
+      if (style['border' + side + 'Style'] !== 'none' && parseFloat(style['border' + side + 'Width']) >= 1 && border)
+        best = Math.max(best, contrast(blend(border, around), around));
+    }
+    // A button without a boundary of its own (a button in the header, an icon in the editor's toolbar) is told by
+    // what it shows: its text or its icon, at 3:1 against its background (WCAG 1.4.11's understanding).
+    const field = e.matches(
+      'input:not([type=submit]):not([type=button]), select, textarea, .select2-selection, .ProseMirror');
+    if (best < 3 && !field) {
+      const shown = [e, ...e.querySelectorAll('svg, svg *, span, img')].filter(visible);
+      for (const part of shown) {
+        const partStyle = getComputedStyle(part);
+        for (const colour of [partStyle.color, partStyle.fill, partStyle.stroke]) {
+          const c = parse(colour);
+          const shows = part === e ? e.innerText.trim() || e.value : part.tagName !== 'SPAN' || part.innerText.trim();
+          if (c && c.a > 0 && shows)
+            best = Math.max(best, contrast(blend(c, own), own));
+        }
+      }
+    }
+    if (best < 3) found.push(name(e) + ' (' + best.toFixed(2) + ':1)');
+  }
+  return found.slice(0, 5);
+}"""
+)
+
+# RGAA 3.3 for the focus indicator: the outline or the ring of the element that has the focus, at 3:1 at least against
+# the colour behind the element.
+FOCUS_CONTRAST = (
+    "() => {"
+    + COLOURS
+    + """
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const style = getComputedStyle(e), around = behind(e.parentElement);
+  let best = 0;
+  const outline = parse(style.outlineColor);
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && outline)
+    best = contrast(blend(outline, around), around);
+  for (const m of (style.boxShadow || '').matchAll(/rgba?\\([^)]+\\)/g))
+    best = Math.max(best, contrast(blend(parse(m[0]), around), around));
+  if (!e.dataset.contrastWalk)
+    e.dataset.contrastWalk = String(document.querySelectorAll('[data-contrast-walk]').length + 1);
+  return {id: e.dataset.contrastWalk, name: name(e), ratio: best};
+}"""
+)
+
+
+def _focus_problems(page, limit=80) -> list[str]:
+    seen, weak = set(), []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_CONTRAST)
+        if focused is None or focused["id"] in seen:
+            break
+        seen.add(focused["id"])
+        if focused["ratio"] < 3:
+            weak.append(f"focus {focused['name']} ({focused['ratio']:.2f}:1)")
+    return weak[:3]
+
+
+def test_contrast_names_and_reflow_of_the_public_and_admin_pages(browser, demo_site):
+    """RGAA 3.3 on one public page per route and on the sample's admin pages: fields, buttons, and the focus indicator
+    (its style is one rule per site: two pages of each show it). On the admin's pages, which the WCAG gate of
+    test_accessibility.py does not cover, axe's WCAG 2.1 A/AA rules: text contrast (3.2), names, roles and states of
+    the scripted widgets (7.1), labels. RGAA 10.11: the admin's pages at 320 px do not scroll sideways (a data table
+    may scroll inside its own box: the criterion's particular case)."""
+    base_url, paths = demo_site
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR", bypass_csp=True)
+    page = context.new_page()
+    failures = {}
+    routes = one_per_route(base_url + p for p in paths)
+    for url in routes:
+        page.goto(url)
+        if problems := [f"composant {found}" for found in page.evaluate(COMPONENTS)]:
+            failures[url.removeprefix(base_url)] = problems
+    for path in ["/", "/annuaire/aismt-04/mise-en-relation/"]:
+        page.goto(base_url + path)
+        if problems := _focus_problems(page):
+            failures[path + " (focus)"] = problems
+    staff_login(page, base_url, COORDINATOR)
+    for path in SAMPLE_ADMIN:
+        page.goto(base_url + path)
+        problems = [f"composant {found}" for found in page.evaluate(COMPONENTS)]
+        problems += axe_violations(page)
+        if path in ("/admin/annuaire/structure/", "/admin/agenda/event/add/"):
+            problems += _focus_problems(page, limit=150)
+        if problems:
+            failures[path] = problems[:8]
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in SAMPLE_ADMIN:
+        page.goto(base_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            failures[f"{path} (320 px)"] = [f"{overflow} px de défilement horizontal"]
+    context.close()
+    assert not failures, "\n".join(f"{p}\n  " + "\n  ".join(w) for p, w in failures.items())
+
+
+# RGAA 10.3: styles that show the content in another order than the code's: flex or grid order, reversed flex
+# directions, explicit grid placement, right-to-left direction.
+REORDERED = """() => {
+  const found = [];
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string'
+    && e.className ? '.' + e.className.trim().split(/\\s+/)[0] : '');
+  for (const e of document.querySelectorAll('body *')) {
+    const style = getComputedStyle(e), parent = e.parentElement && getComputedStyle(e.parentElement);
+    const box = e.getBoundingClientRect();
+    if (style.display === 'none' || box.width <= 1 || box.height <= 1) continue;
+    const laidOut = parent && /flex|grid/.test(parent.display);
+    // The admin's filters (a nav landmark with its heading « Filtre ») come before the list in the code and are shown
+    // on its right: a whole region moved, read as a unit in either order.
+    if (e.id === 'changelist-filter') continue;
+    if (laidOut && style.order !== '0') found.push(name(e) + ' (order ' + style.order + ')');
+    if (/flex/.test(style.display) && /reverse/.test(style.flexDirection))
+      found.push(name(e) + ' (' + style.flexDirection + ')');
+    const placed = /^\\d/.test(style.gridRowStart) || /^\\d/.test(style.gridColumnStart);
+    if (laidOut && /grid/.test(parent.display) && placed)
+      found.push(name(e) + ' (grille ' + style.gridRowStart + '/' + style.gridColumnStart + ')');
+    if (style.direction === 'rtl') found.push(name(e) + ' (rtl)');
+  }
+  return found.slice(0, 5);
+}"""
+
+# The element that has the focus: where it is in the code and on the screen.
+FOCUS_PLACE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  if (!e.dataset.orderWalk) e.dataset.orderWalk = String(document.querySelectorAll('[data-order-walk]').length + 1);
+  const box = e.getBoundingClientRect();
+  return {id: e.dataset.orderWalk, top: box.top + window.scrollY, left: box.left + window.scrollX,
+          bottom: box.bottom + window.scrollY, tabindex: e.tabIndex,
+          name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' « '
+            + (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 25) + ' »'};
+}"""
+FOLLOWS = """([a, b]) => {
+  const x = document.querySelector('[data-order-walk="' + a + '"]');
+  const y = document.querySelector('[data-order-walk="' + b + '"]');
+  return Boolean(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
+
+ORDER_PUBLIC = ["/", "/ressources/aides/action-sociale-msa-exploitantes/", "/annuaire/aismt-04/mise-en-relation/"]
+ORDER_ADMIN = ["/admin/", "/admin/annuaire/structure/", "/admin/agenda/event/add/"]
+
+
+def _tab_order(page, limit=300) -> list[str]:
+    """Tab from the top to the end: each element comes after the previous one in the code, with no positive
+    tabindex, and is not above it on the screen unless it is in another column (to its right)."""
+    problems, walked = [], []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        place = page.evaluate(FOCUS_PLACE)
+        if place is None or (walked and place["id"] == walked[0]["id"]):
+            break
+        if any(place["id"] == seen["id"] for seen in walked):
+            problems.append(f"{place['name']} atteint deux fois")
+            break
+        if place["tabindex"] > 0:
+            problems.append(f"{place['name']} : tabindex {place['tabindex']}")
+        if walked:
+            before = walked[-1]
+            if not page.evaluate(FOLLOWS, [before["id"], place["id"]]):
+                problems.append(f"{place['name']} avant {before['name']} dans le code")
+            elif place["bottom"] <= before["top"] and place["left"] <= before["left"]:
+                problems.append(f"{place['name']} au-dessus de {before['name']}")
+        walked.append(place)
+    if len(walked) < 5:
+        problems.append(f"seulement {len(walked)} éléments atteints")
+    return problems[:3]
+
+
+def test_no_style_reorders_the_content_and_the_tab_order_follows_it(browser, demo_site):
+    """RGAA 10.3 on one public page per route (phone) and the sample's admin pages; RGAA 12.8 on the main pages:
+    the home page, a detail, a form, and the admin's dashboard, a list and a form with every widget."""
+    base_url, paths = demo_site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    page = context.new_page()
+    failures = {}
+    for url in one_per_route(base_url + p for p in paths):
+        page.goto(url)
+        if found := page.evaluate(REORDERED):
+            failures[url.removeprefix(base_url)] = found
+    for path in ORDER_PUBLIC:
+        page.goto(base_url + path)
+        if problems := _tab_order(page):
+            failures[f"{path} (tabulation)"] = problems
+    page.set_viewport_size({"width": 1280, "height": 800})
+    staff_login(page, base_url, COORDINATOR)
+    for path in SAMPLE_ADMIN:
+        page.goto(base_url + path)
+        if found := page.evaluate(REORDERED):
+            failures[path] = found
+        if path in ORDER_ADMIN and (problems := _tab_order(page)):
+            failures[f"{path} (tabulation)"] = problems
+    context.close()
+    assert not failures, "\n".join(f"{p}\n  " + "\n  ".join(w) for p, w in failures.items())
+
+
+def _focused(page) -> str:
+    return page.evaluate(
+        "() => { const e = document.activeElement; return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+        " + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/)[0] : ''); }"
+    )
+
+
+def _tab_until(page, selector, limit=120) -> bool:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+def test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are(browser, demo_site):
+    """The event form holds every scripted widget of the admin: dates with their calendar, an autocomplete (select2),
+    the rich-text editor, the two-list selectors. Each is named, with its role and state, in French (RGAA 7.1, 8.7);
+    each is used with the keyboard alone (7.3); none changes the context on its own (7.4); none traps the focus, and
+    Tab and Shift+Tab go through the whole form (12.9); no single key does anything outside a field (12.10)."""
+    base_url, _ = demo_site
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
+    page = context.new_page()
+    staff_login(page, base_url, COORDINATOR)
+    url = base_url + "/admin/agenda/event/add/"
+    page.goto(url)
+
+    # 12.10: letters, digits and symbols typed outside a field do nothing.
+    page.locator("h1").click()
+    before = page.evaluate("document.body.innerHTML.length")
+    for key in "aAjks/?1 .g":
+        page.keyboard.press(key)
+    assert page.url == url and page.evaluate("document.body.innerHTML.length") == before
+    assert not page.evaluate("document.activeElement.matches('input, select, textarea, [contenteditable], a, button')")
+
+    # 12.9: forwards from the top to the last button, then backwards to the first field, through every widget.
+    page.evaluate("[...document.querySelectorAll('input[name=_save]')].pop().dataset.last = 'oui'")
+    assert _tab_until(page, "input[data-last]", limit=200), _focused(page)
+    page.locator("input[data-last]").focus()
+    for _ in range(200):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.id") == "id_title":
+            break
+    assert page.evaluate("document.activeElement.id") == "id_title", _focused(page)
+
+    # Dates: the shortcuts speak French; the calendar opens from the keyboard and Escape closes it.
+    shortcuts = page.locator("#id_starts_at_0 ~ .datetimeshortcuts, .datetimeshortcuts").first
+    assert "Aujourd" in shortcuts.inner_text()
+    page.locator("#calendarlink0").focus()
+    assert page.locator("#calendarlink0").aria_snapshot().startswith('- link "Choisir une date"')
+    page.keyboard.press("Enter")
+    assert page.locator("#calendarbox0").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator("#calendarbox0").is_visible()
+    assert page.url == url  # 7.4
+
+    # The autocomplete: a combobox named by its label, opened with the keyboard (expanded), a choice made with the
+    # arrows and Enter, the focus back on it, the page unchanged.
+    combobox = page.locator("#id_organiser + .select2 [role=combobox]")
+    assert "Organisateur" in combobox.aria_snapshot()
+    assert combobox.get_attribute("aria-expanded") == "false"
+    combobox.focus()
+    page.keyboard.press("Enter")
+    assert combobox.get_attribute("aria-expanded") == "true"
+    search = page.locator(".select2-container--open .select2-search__field")
+    search.wait_for()
+    assert search.get_attribute("aria-controls") or search.get_attribute("aria-owns")
+    page.locator(".select2-results__option").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert combobox.get_attribute("aria-expanded") == "false"
+    assert page.locator("#id_organiser").input_value() != ""
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "combobox"
+    assert page.url == url
+
+    # The two-list selector: in French, an option chosen with the keyboard moves to the chosen list.
+    selector = page.locator(".selector").first.aria_snapshot()
+    assert "disponible" in selector and "Available" not in selector and "Choose" not in selector
+    page.locator("#id_themes_from").focus()
+    page.keyboard.press("ArrowDown")
+    assert _tab_until(page, "#id_themes_add", limit=3), _focused(page)
+    page.keyboard.press("Enter")
+    assert page.locator("#id_themes_to option").count() == 1
+    assert page.url == url
+
+    # The rich-text editor: named by its label, its toolbar in French; bold switched on with the keyboard says it is
+    # pressed; Tab leaves the editor, even from a list item (at most one Tab indents the item).
+    editor = page.locator(".ProseMirror[contenteditable]").first
+    assert "Description" in editor.aria_snapshot()
+    toolbar = page.locator(".prose-menubar").first.aria_snapshot()
+    assert 'button "Gras"' in toolbar and 'button "bold"' not in toolbar and "⏷" not in toolbar, toolbar
+    editor.focus()
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Important")
+    bold = page.locator(".prose-menubar__button[data-name=bold]").first
+    page.wait_for_function("(b) => b.getAttribute('aria-pressed') === 'true'", arg=bold.element_handle())
+    page.keyboard.press("Enter")
+    page.keyboard.type("- un")
+    page.keyboard.press("Enter")
+    page.keyboard.type("deux")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.activeElement.closest('.prose-editor') !== null"):
+            break
+    assert not page.evaluate("document.activeElement.closest('.prose-editor') !== null"), _focused(page)
+    assert page.url == url
+    context.close()
