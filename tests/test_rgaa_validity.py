@@ -3,6 +3,7 @@
 by crawling the demo site, its forms sent empty, and the sample's admin pages as the coordinator and as an operator.
 The strict reading is tests/helpers/html_check.py."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -22,9 +23,15 @@ SAMPLE_ADMIN = ["/admin/annuaire/", "/admin/annuaire/structure/add/", *ADMIN_PAG
 COORDINATOR, OPERATOR = "animatrice@demo.guichet.invalid", "operatrice@demo.guichet.invalid"
 
 
+_RENDERED: dict[str, str] = {}
+
+
 @pytest.fixture
 def sample(client):
-    """path → html of the sample's pages: public ones (and their forms sent empty), then the admin's."""
+    """path → html of the sample's pages: public ones (and their forms sent empty), then the admin's. Rendered once
+    for the module's tests (the pages are text; the data they came from is rolled back after the first test)."""
+    if _RENDERED:
+        return _RENDERED
     call_command("load_demo", force=True, stdout=StringIO())
 
     def fetch(url):
@@ -52,6 +59,7 @@ def sample(client):
         pages[f"/admin/annuaire/structure/add/ ({email.split('@')[0]}, envoyé vide)"] = response.content.decode()
     client.logout()
     assert len(pages) > 60
+    _RENDERED.update(pages)
     return pages
 
 
@@ -72,6 +80,20 @@ def test_no_tag_is_used_only_for_presentation_and_lists_are_lists(sample):
         if found:
             failures[path] = found[:3]
     assert not failures, "\n".join(f"{p} — {', '.join(w)}" for p, w in failures.items())
+
+
+# Office documents (RGAA 13.3): text, spreadsheets, presentations, PDF.
+OFFICE = re.compile(r'href="([^"]+\.(?:pdf|docx?|odt|rtf|xlsx?|ods|csv|pptx?|odp|epub))(?:\?[^"]*)?"', re.I)
+
+
+def test_the_only_documents_offered_are_the_admins_spreadsheets(sample):
+    """RGAA 13.3: no public page of the sample offers an office document to download (the booklets and the parcours
+    are pages, printed by the browser); in the admin, only the spreadsheets of tests/test_rgaa_documents.py."""
+    public = {path: OFFICE.findall(html) for path, html in sample.items() if not path.startswith("/admin/")}
+    assert {path: found for path, found in public.items() if found} == {}
+    admin = {link for path, html in sample.items() if path.startswith("/admin/") for link in OFFICE.findall(html)}
+    attendance = re.compile(r"^/admin/pairs/peergroup/\d+/emargement\.csv$")
+    assert {link for link in admin if link != "?format=csv" and not attendance.match(link)} == set()
 
 
 def test_the_reader_finds_what_it_looks_for():

@@ -301,7 +301,8 @@ def test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are(browser,
     """The event form holds every scripted widget of the admin: dates with their calendar, an autocomplete (select2),
     the rich-text editor, the two-list selectors. Each is named, with its role and state, in French (RGAA 7.1, 8.7);
     each is used with the keyboard alone (7.3); none changes the context on its own (7.4); none traps the focus, and
-    Tab and Shift+Tab go through the whole form (12.9); no single key does anything outside a field (12.10)."""
+    Tab and Shift+Tab go through the whole form (12.9); no single key does anything outside a field (12.10). And the
+    export page's « Tout sélectionner » works (7.3)."""
     base_url, _ = demo_site
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
     page = context.new_page()
@@ -388,4 +389,12 @@ def test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are(browser,
             break
     assert not page.evaluate("document.activeElement.closest('.prose-editor') !== null"), _focused(page)
     assert page.url == url
+
+    # The export's « Tout sélectionner » box, with the space bar, unticks every column (its inline handler was blocked
+    # by the Content-Security-Policy).
+    page.goto(base_url + "/admin/annuaire/structure/export/")
+    page.locator("#select-all-toggle").focus()
+    page.keyboard.press("Space")
+    ticked = "[...document.querySelectorAll('.selectable-field-export-row input[type=checkbox]')].map(b => b.checked)"
+    assert not any(page.evaluate(ticked))
     context.close()
