@@ -43,6 +43,7 @@ run: $(VENV)/.installed $(DEV_SECRET_FILE)
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
@@ -59,15 +60,19 @@ browser-deps:
 redis-deps:
 	$(call apt_install,redis-server,redis-server)
 
+# The suite on both cores (pytest-xdist), then, in one process, what commits to the database (emptied after each):
+# the browser tests (Playwright) and the few others.
+PYTEST_WORKERS ?= 2
+SPREAD := -m "not browser and not transactional" -n $(PYTEST_WORKERS) --dist loadfile
 pytest: $(VENV)/.installed browser-deps
-	$(BIN)/pytest --create-db
+	$(BIN)/pytest --create-db $(SPREAD)
+	$(BIN)/pytest --create-db -m "browser or transactional"
 
-# On PostgreSQL with a throwaway Redis: the production-like test (two gunicorn servers) must run, never be skipped.
-pytest-postgres: $(VENV)/.installed browser-deps redis-deps
-	GUICHET_PRODUCTION_TEST=1 scripts/with-postgres scripts/with-redis $(BIN)/pytest --create-db
-
-# The whole suite: lint, migrations in sync, tests on SQLite, then on a throwaway PostgreSQL 15.
-test: lint migrations-check pytest pytest-postgres
+# On PostgreSQL with a throwaway Redis: every test but the browser's (the pages they drive are the suite's too, and
+# their queries run here through it); the production-like test (two gunicorn servers) must run, never be skipped.
+pytest-postgres: $(VENV)/.installed redis-deps
+	GUICHET_PRODUCTION_TEST=1 scripts/with-postgres scripts/with-redis sh -c \
+	  '$(BIN)/pytest --create-db $(SPREAD) && $(BIN)/pytest --create-db -m "transactional and not browser"'
 
 # Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, Redis (the
 # production cache), a large synthetic dataset, wrk. Writes bench/results.md.

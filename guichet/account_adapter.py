@@ -38,7 +38,7 @@ class MFAAdapter(DefaultMFAAdapter):
     }
 
     def build_totp_svg(self, url: str) -> str:
-        from onboarding.qr import inline_svg
+        from guichet.qr import inline_svg
 
         return inline_svg(url, title="Code QR à scanner avec votre application d'authentification")
 

@@ -29,7 +29,6 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from guichet.enums import ForWhom, Phase, ProfessionalStatus, YesNo
@@ -369,34 +368,24 @@ def make_link_token(answers: Answers, link_id: str = "") -> str:
     return seal("link", {"a": answers.as_dict(), "l": link_id or _new_link_id()})
 
 
-def read_link_token(token: str) -> Answers:
-    """Raises LinkInvalid (altered, or a link of the old signed kind), LinkExpired, LinkRevoked."""
-    from onboarding.models import RevokedLink
-
+def read_link(token: str) -> tuple[Answers, str]:
+    """Her answers and the link's id. Raises LinkInvalid (altered, or a link of the old signed kind), LinkExpired;
+    whether the link was revoked is for its owner, onboarding.links, to say."""
     try:
         data, written_at = unseal("link", token)
     except InvalidToken:
         raise LinkInvalid from None
     if time.time() - written_at > settings.GUICHET_PARCOURS_LINK_DAYS * 86400:
         raise LinkExpired
-    if RevokedLink.objects.filter(link_id=str(data.get("l", ""))[:32]).exists():
-        raise LinkRevoked
-    return Answers.from_dict(data.get("a"))
+    return Answers.from_dict(data.get("a")), str(data.get("l", ""))[:32]
 
 
-def revoke_links(request) -> None:
-    """ "Désactiver les liens envoyés": every link and QR code given so far stops working; new ones get a new id.
-    Only the random id is kept, and only as long as such a link could still be valid."""
-    from onboarding.models import RevokedLink
-
+def renew_link_id(request) -> str:
+    """Her next links get a new id; the one they carried so far (or "") is returned."""
     cookie = _cookie(request)
-    old = cookie.state.get("l")
-    if old:
-        RevokedLink.objects.get_or_create(link_id=old)
-    RevokedLink.objects.filter(
-        revoked_at__lt=timezone.now() - datetime.timedelta(days=settings.GUICHET_PARCOURS_LINK_DAYS)
-    ).delete()
+    old = cookie.state.get("l") or ""
     cookie.update(l=_new_link_id())
+    return old
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
+from guichet import qr
 from guichet.models import Territory
-from onboarding import qr
 
 
 def entry_url(code) -> str:

@@ -12,12 +12,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guichet import answers as store
-from guichet import ratelimit
+from guichet import qr, ratelimit
 from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
 from guichet.models.vocabulary import territory_index
 from guichet.search import query_words, understand
-from onboarding import booklet, matching, qr, services, stand
+from onboarding import booklet, links, matching, services, stand
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
 from onboarding.models import SavedAnswers, UsageCount
 from onboarding.search import search_everything
@@ -128,7 +128,7 @@ def parcours(request):
     token = request.GET.get("r")
     if token:
         try:
-            answers = store.read_link_token(token)
+            answers = links.read_link_token(token)
         except store.LinkExpired:
             return _link_problem(request, "expired")
         except store.LinkRevoked:
@@ -264,7 +264,7 @@ def revoke_links(request):
     """ "Désactiver les liens envoyés": the links and QR codes given so far stop working (410)."""
     if not store.has_answered(request):
         return redirect("onboarding:parcours")
-    store.revoke_links(request)
+    links.revoke_links(request)
     messages.success(
         request,
         "Les liens et codes QR donnés jusqu'ici ne fonctionnent plus. Ceux de cette page sont nouveaux.",

@@ -59,3 +59,14 @@ def client():
     from tests.helpers.mfa import StaffClient
 
     return StaffClient()
+
+
+def pytest_collection_modifyitems(items):
+    """Mark `transactional` the tests that commit (django_db(transaction=True), a live server): their database is
+    emptied after them, migrated vocabulary included, so `make test` runs them apart from the suite it spreads over
+    both cores (pytest-xdist), where a test after them on the same worker would find no vocabulary."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        committed = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        if committed or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.transactional)

@@ -17,7 +17,7 @@ SITE_NAME = "Guichet unique"
 @lru_cache(maxsize=512)
 def _qr_svg(url: str) -> str:
     """An address's code never changes: drawn once per process (the best mask for paper costs ~40 ms). With a viewBox
-    and no size of its own (unlike onboarding.qr's), so that the print stylesheet scales it instead of cropping it."""
+    and no size of its own (unlike guichet.qr's), so that the print stylesheet scales it instead of cropping it."""
     code = segno.make(url, error="m")
     return code.svg_inline(
         scale=1,
