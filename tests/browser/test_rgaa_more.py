@@ -225,6 +225,39 @@ FOLLOWS = """([a, b]) => {
   return Boolean(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
 }"""
 
+# RGAA 11.4: each visible label is next to its field: above it or on its left (on its right for a checkbox or a radio
+# button), less than 250 px away, on the same line or just above.
+LABELS = """() => {
+  const found = [];
+  for (const label of document.querySelectorAll('label[for]')) {
+    const field = document.getElementById(label.htmlFor);
+    if (!field || field.type === 'hidden') continue;
+    if (label.contains(field)) continue;  // a radio button or a box inside its label
+    // The two-list selector's labels are the title bars of the boxes that hold the lists (Django's layout).
+    if (label.closest('.selector-available, .selector-chosen')) continue;
+    const a = label.getBoundingClientRect(), b = field.getBoundingClientRect();
+    if (a.width <= 2 || b.width <= 2 || getComputedStyle(field).visibility === 'hidden') continue;
+    // Between a label and its field, the field's help and error (aria-describedby) belong to the label's side.
+    let between = 0;
+    for (const id of (field.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)) {
+      const help = document.getElementById(id), box = help && help.getBoundingClientRect();
+      if (box && box.top >= a.bottom - 2 && box.bottom <= b.top + 2) between += box.height;
+    }
+    const tick = field.type === 'checkbox' || field.type === 'radio';
+    const beside = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) < Math.max(a.height, b.height)
+      || (a.top < b.bottom && b.top < a.bottom);
+    const left = beside && a.right <= b.left + 2 && b.left - a.right < 250;
+    const right = beside && b.right <= a.left + 2 && a.left - b.right < 250;
+    const above = a.bottom <= b.top + 2 && b.top - a.bottom - between < 48
+      && a.left < b.right && b.left < a.right + 250;
+    // A box drawn at the start of its label's first line (the label wraps around it).
+    const inside = b.left >= a.left - 2 && b.right <= a.right + 2 && b.top >= a.top - 2 && b.bottom <= a.bottom + 2;
+    if (!(tick ? right || above || left || inside : left || above))
+      found.push(label.htmlFor + ' « ' + label.innerText.trim().slice(0, 30) + ' »');
+  }
+  return found.slice(0, 5);
+}"""
+
 ORDER_PUBLIC = ["/", "/ressources/aides/action-sociale-msa-exploitantes/", "/annuaire/aismt-04/mise-en-relation/"]
 ORDER_ADMIN = ["/admin/", "/admin/annuaire/structure/", "/admin/agenda/event/add/"]
 
@@ -256,15 +289,16 @@ def _tab_order(page, limit=300) -> list[str]:
 
 
 def test_no_style_reorders_the_content_and_the_tab_order_follows_it(browser, demo_site):
-    """RGAA 10.3 on one public page per route (phone) and the sample's admin pages; RGAA 12.8 on the main pages:
-    the home page, a detail, a form, and the admin's dashboard, a list and a form with every widget."""
+    """RGAA 10.3 and 11.4 (labels next to their fields) on one public page per route (phone) and the sample's admin
+    pages; RGAA 12.8 on the main pages: the home page, a detail, a form, and the admin's dashboard, a list and a form
+    with every widget."""
     base_url, paths = demo_site
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()
     failures = {}
     for url in one_per_route(base_url + p for p in paths):
         page.goto(url)
-        if found := page.evaluate(REORDERED):
+        if found := page.evaluate(REORDERED) + [f"étiquette loin de son champ : {f}" for f in page.evaluate(LABELS)]:
             failures[url.removeprefix(base_url)] = found
     for path in ORDER_PUBLIC:
         page.goto(base_url + path)
@@ -274,7 +308,7 @@ def test_no_style_reorders_the_content_and_the_tab_order_follows_it(browser, dem
     staff_login(page, base_url, COORDINATOR)
     for path in SAMPLE_ADMIN:
         page.goto(base_url + path)
-        if found := page.evaluate(REORDERED):
+        if found := page.evaluate(REORDERED) + [f"étiquette loin de son champ : {f}" for f in page.evaluate(LABELS)]:
             failures[path] = found
         if path in ORDER_ADMIN and (problems := _tab_order(page)):
             failures[f"{path} (tabulation)"] = problems
