@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from guichet import rgaa, services
+from guichet import account_sections, rgaa, services
 from guichet.enums import Phase
 from guichet.forms import ErrorReportForm
 from guichet.models import Announcement, Territory, Theme
@@ -151,7 +151,8 @@ def health(request):
 
 @login_required
 def account_home(request):
-    return render(request, "guichet/account_home.html")
+    # What the apps add: her saved answers, her alerts (guichet.account_sections).
+    return render(request, "guichet/account_home.html", {"sections": account_sections.for_user(request.user)})
 
 
 @login_required

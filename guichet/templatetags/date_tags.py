@@ -1,8 +1,9 @@
+"""Dates and hours the French way, for every app's templates and e-mails: `{{ when|day }}` ("mardi 3 mars"),
+`{{ when|hour }}` ("14 h 30"), `{{ date|day_heading }}` ("Demain, mardi 3 mars")."""
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
-
-from agenda.models import Occurrence
 
 register = template.Library()
 
@@ -35,16 +36,3 @@ def day_heading(value) -> str:
     if (value - today).days == 1:
         return f"Demain, {text}"
     return text[:1].upper() + text[1:]
-
-
-@register.inclusion_tag("agenda/includes/organiser_events.html")
-def organiser_events(structure, limit: int = 5):
-    """The next dates of the published events a directory entry organises (on its directory page)."""
-    occurrences = (
-        Occurrence.objects.public()
-        .not_cancelled()
-        .upcoming()
-        .filter(event__organiser=structure)
-        .select_related("event", "event__departement")[:limit]
-    )
-    return {"occurrences": occurrences, "structure": structure}

@@ -1,18 +1,17 @@
-from django import template
+"""Her account page's section (guichet.account_sections): the alerts sent to her verified addresses."""
+
 from django.db.models import Q
+from django.template.loader import render_to_string
 
 from alertes import services
 from alertes.models import Alert
 
-register = template.Library()
 
-
-@register.inclusion_tag("alertes/includes/my_alerts.html")
-def my_alerts(user):
+def my_alerts(user) -> str:
     """On /compte/: the alerts sent to her verified addresses, each with its unsubscribe link. An address she has
     not verified shows nothing: anyone may type anyone's address in a "Me prévenir" form."""
     if not user.is_authenticated:
-        return {"alerts": []}
+        return render_to_string("alertes/includes/my_alerts.html", {"alerts": []})
     from allauth.account.models import EmailAddress
 
     emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
@@ -22,4 +21,5 @@ def my_alerts(user):
     alerts = list(
         Alert.objects.filter(addresses).select_related("content_type").prefetch_related("entry").order_by("-created_at")
     )
-    return {"alerts": [(alert, services.unsubscribe_link(alert)) for alert in alerts]}
+    links = [(alert, services.unsubscribe_link(alert)) for alert in alerts]
+    return render_to_string("alertes/includes/my_alerts.html", {"alerts": links})
