@@ -83,3 +83,12 @@ def one_per_route(urls) -> list[str]:
         kind = tuple(sorted((k, v) for k, v in match.kwargs.items() if k not in ENTRY_PARAMETERS))
         chosen.setdefault((match.route, kind), url)
     return sorted(chosen.values())
+
+
+def sample(paths, sizes: dict[str, int], heaviest: int = 8) -> list[str]:
+    """The pages a check that costs a browser's visit looks at: one per route and kind (`one_per_route`: the pages of
+    a view share its template), and the `heaviest` pages by HTML size (long texts, lists and tables that the first page
+    of their route may not have)."""
+    chosen = set(one_per_route(paths))
+    chosen.update(sorted(paths, key=lambda path: (-sizes.get(path, 0), path))[:heaviest])
+    return sorted(chosen)

@@ -5,12 +5,14 @@ If Chromium is missing or cannot start, the run fails with a clear message: noth
 
 import os
 import shutil
+import sqlite3
+from dataclasses import dataclass
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
-from guichet.crawl import crawl, page_paths
+from guichet.crawl import crawl, page_paths, sample
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -65,21 +67,59 @@ def migrated_data(django_db_setup, django_db_blocker):
         return serializers.serialize("json", rows)
 
 
+@dataclass(frozen=True)
+class DemoSite:
+    """The live server's address, every public page found by crawling it, and the sample a check that costs a
+    browser's visit per page looks at (`guichet.crawl.sample`: one page per route and kind, and the heaviest).
+    Unpacks as (base_url, paths)."""
+
+    base_url: str
+    paths: list[str]
+    sample: list[str]
+
+    def __iter__(self):
+        return iter((self.base_url, self.paths))
+
+
+# The demo content as loaded and crawled once in this run: an in-memory SQLite copy of the whole database, restored
+# at the start of each browser test (milliseconds, where loading and crawling took about nine seconds), and its pages.
+_demo: dict = {}
+
+
 @pytest.fixture
 def demo_site(live_server, client, migrated_data):
     """The demo content on a live server, and the public pages found by crawling it."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core import serializers
+    from django.db import connection
 
     from guichet.models import Territory
+
+    if connection.vendor == "sqlite" and "copy" in _demo:
+        connection.ensure_connection()
+        _demo["copy"].backup(connection.connection)
+        ContentType.objects.clear_cache()  # the flush after the last test drew new ones; the copy has the first
+        return DemoSite(live_server.url, _demo["paths"], _demo["sample"])
 
     if not Territory.objects.exists():
         for row in serializers.deserialize("json", migrated_data):
             row.save()
     call_command("load_demo", force=True, stdout=StringIO())
+    sizes = {}
 
     def fetch(url):
         response = client.get(url)
-        return response.status_code, response.content.decode() if response.status_code == 200 else ""
+        if response.status_code != 200:
+            return response.status_code, ""
+        html = response.content.decode()
+        sizes[url] = len(html)
+        return 200, html
 
     found = crawl(fetch)
-    return live_server.url, page_paths(url for url, status in found.items() if status == 200)
+    paths = page_paths(url for url, status in found.items() if status == 200)
+    site = DemoSite(live_server.url, paths, sample(paths, sizes))
+    if connection.vendor == "sqlite":
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _demo.update(copy=copy, paths=site.paths, sample=site.sample)
+    return site

@@ -55,8 +55,9 @@ def _check(page, base_url, path, failures, *, spacing=False):
 
 
 def test_no_text_is_lost_with_the_wcag_text_spacings(browser, demo_site):
-    """Every crawled public page on a phone, and the back office's pages (the coordinator's) on a laptop."""
-    base_url, paths = demo_site
+    """One public page per route and kind and the heaviest (guichet.crawl.sample) on a phone, and the back office's
+    pages (the coordinator's) on a laptop."""
+    base_url, paths = demo_site.base_url, demo_site.sample
     # A reader's own style sheet is not bound by the site's Content-Security-Policy: neither is this one.
     context = browser.new_context(viewport={"width": 390, "height": 800}, locale="fr-FR", bypass_csp=True)
     page = context.new_page()
