@@ -74,6 +74,10 @@ pytest-postgres: $(VENV)/.installed redis-deps
 	GUICHET_PRODUCTION_TEST=1 scripts/with-postgres scripts/with-redis sh -c \
 	  '$(BIN)/pytest --create-db $(SPREAD) && $(BIN)/pytest --create-db -m "transactional and not browser"'
 
+# The whole suite: lint (with the layers between apps), migrations in sync, the tests on SQLite (with the browser's),
+# then on a throwaway PostgreSQL 15.
+test: lint migrations-check pytest pytest-postgres
+
 # Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, Redis (the
 # production cache), a large synthetic dataset, wrk. Writes bench/results.md.
 bench: $(VENV)/.installed redis-deps
