@@ -4,13 +4,12 @@ The queries depend on the number of kinds of content, never on the number of ent
 last published versions are read one query per model, stale counts one grouped query per model.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 
 from guichet import review
 from guichet.enums import EditorialStatus
@@ -146,53 +145,6 @@ def stale_by_organisation() -> list[dict]:
     return sorted(counts.values(), key=lambda o: (-o["total"], o["name"]))
 
 
-def contact_requests() -> dict:
-    ContactRequest = apps.get_model("annuaire", "ContactRequest")
-    new = list(ContactRequest.objects.filter(state="nouvelle").select_related("structure").order_by("created_at")[:10])
-    return {
-        "new": new,
-        "count": ContactRequest.objects.filter(state="nouvelle").count(),
-        "url": reverse("admin:annuaire_contactrequest_changelist") + "?state__exact=nouvelle",
-    }
-
-
-def call_backs(months: int = 3) -> dict:
-    """The first call-back of requests, per closed month (onboarding.figures.call_backs): one query."""
-    from django.conf import settings
-
-    from onboarding import figures
-
-    today = timezone.localdate()
-    return {
-        "call_backs": figures.call_backs(figures.closed_months(today, months), today=today),
-        "promise_days": settings.GUICHET_CALLBACK_WORKING_DAYS,
-    }
-
-
-# "Nouvelles inscriptions": those of the last SIGN_UPS_DAYS days.
-SIGN_UPS_DAYS = 7
-
-
-def sign_ups(now=None) -> list[dict]:
-    """Groups with sign-ups in the last SIGN_UPS_DAYS days or a waiting list."""
-    now = now or timezone.now()
-    PeerGroup = apps.get_model("pairs", "PeerGroup")
-    groups = (
-        PeerGroup.objects.annotate(
-            new=Count("registrations", filter=Q(registrations__created_at__gte=now - timedelta(days=SIGN_UPS_DAYS))),
-            waiting=Count("registrations", filter=Q(registrations__status="liste-attente")),
-            pending=Count("registrations", filter=Q(registrations__status="en-attente")),
-        )
-        .filter(Q(new__gt=0) | Q(waiting__gt=0))
-        .order_by("-waiting", "-new", "name")[:15]
-    )
-    url = reverse("admin:pairs_registration_changelist")
-    return [
-        {"group": g, "new": g.new, "waiting": g.waiting, "pending": g.pending, "url": f"{url}?group={g.pk}"}
-        for g in groups
-    ]
-
-
 def error_reports() -> dict:
     pending = ErrorReport.objects.pending()
     return {
@@ -213,15 +165,21 @@ def mail_failures() -> dict:
     }
 
 
+# What the apps add to the desk, without the kernel knowing them (issue 20's layers): a name (the key the admin's home
+# page reads) and a function giving its value. Each app registers its own in its AppConfig.ready().
+_sections: dict[str, Callable] = {}
+
+
+def register(name: str, section: Callable) -> None:
+    _sections[name] = section
+
+
 def desk() -> dict:
     return {
         "mail": mail_failures(),
         "to_review": to_review(),
         "proposed": proposed_changes(),
         "stale": stale_by_organisation(),
-        "requests": contact_requests(),
-        "call_backs": call_backs(),
-        "sign_ups": sign_ups(),
-        "sign_ups_days": SIGN_UPS_DAYS,
         "reports": error_reports(),
+        **{name: section() for name, section in _sections.items()},
     }

@@ -7,7 +7,9 @@ class OnboardingConfig(AppConfig):
     verbose_name = "Questionnaire et parcours"
 
     def ready(self):
-        from guichet import account_sections
+        from guichet import account_sections, desk
         from onboarding.account import saved_answers
+        from onboarding.figures import desk_call_backs
 
         account_sections.register(saved_answers)
+        desk.register("call_backs", desk_call_backs)

@@ -10,7 +10,9 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Sum
+from django.utils import timezone
 from django.utils.html import escape
 
 from guichet.enums import Phase, ProfessionalStatus
@@ -282,3 +284,12 @@ def bar_chart(weeks: list[tuple[date, int]], *, title: str) -> str:
             )
     parts.append(f'<text x="{pad}" y="{pad - 10}" font-size="11">{top}</text></svg>')
     return "".join(parts)
+
+
+def desk_call_backs(months: int = 3) -> dict:
+    """On the coordinator's desk (guichet.desk): the first call-back of requests, per closed month; one query."""
+    today = timezone.localdate()
+    return {
+        "call_backs": call_backs(closed_months(today, months), today=today),
+        "promise_days": settings.GUICHET_CALLBACK_WORKING_DAYS,
+    }
