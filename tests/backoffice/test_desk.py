@@ -126,7 +126,10 @@ def test_the_desk_gathers_everything_that_waits(client, people, organisation):
     assert organisation.name in desk and "fraicheur=a-actualiser" in desk
     assert reverse("admin:annuaire_contactrequest_change", args=[request.pk]) in desk
     assert "Besoin d" not in desk  # what she wrote stays in the request itself
-    assert "Groupe complet" in desk
+    assert "Demandes de mise en relation nouvelles (1)" in desk
+    # Both new this week, both to confirm from their e-mail (a place is taken once confirmed), nobody waiting yet.
+    assert '<th scope="col">Nouvelles (7 jours)</th>' in desk
+    assert f"{group.name}</a></th><td>2</td><td>2</td><td>0</td>" in desk
     assert reverse("admin:guichet_errorreport_change", args=[report.pk]) in desk
     # Operators get the usual admin home.
     client.force_login(people.owner_operator)
