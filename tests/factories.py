@@ -2,9 +2,12 @@ import datetime
 
 import factory
 from django.utils import timezone
+from faker import Faker
 
 from guichet.enums import EditorialStatus, Role
 from guichet.models import Announcement, Organisation, User
+
+FAKE = Faker("fr_FR")
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -12,7 +15,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         model = Organisation
         django_get_or_create = ("slug",)
 
-    name = factory.Faker("company", locale="fr_FR")
+    # A company name from Faker with a number: two organisations may not share a name (Faker's names repeat).
+    name = factory.Sequence(lambda n: f"{FAKE.company()} {n}")
     slug = factory.Sequence(lambda n: f"organisation-{n}")
 
 
