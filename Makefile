@@ -60,13 +60,14 @@ browser-deps:
 redis-deps:
 	$(call apt_install,redis-server,redis-server)
 
-# The suite on both cores (pytest-xdist), then, in one process, what commits to the database (emptied after each):
-# the browser tests (Playwright) and the few others.
+# The suite on both cores (pytest-xdist), then the browser tests (Playwright), a file per core, then the few tests that
+# commit to the database without a browser: a database is emptied after each test that commits, so those run apart.
 PYTEST_WORKERS ?= 2
 SPREAD := -m "not browser and not transactional" -n $(PYTEST_WORKERS) --dist loadfile
 pytest: $(VENV)/.installed browser-deps
 	$(BIN)/pytest --create-db $(SPREAD)
-	$(BIN)/pytest --create-db -m "browser or transactional"
+	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/pytest --create-db -m "transactional and not browser"
 
 # On PostgreSQL with a throwaway Redis: every test but the browser's (the pages they drive are the suite's too, and
 # their queries run here through it); the production-like test (two gunicorn servers) must run, never be skipped.
