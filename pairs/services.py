@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guichet import calendars
+from guichet.enums import EditorialStatus
 from guichet.services import anonymise_admin_log
 from pairs import tokens
 from pairs.enums import RegistrationStatus as Status
@@ -255,7 +256,7 @@ def send_reminders(*, now=None) -> int:
     tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
     start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
     sessions = GroupSession.objects.filter(
-        starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1), group__status="publie"
+        starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1), group__status=EditorialStatus.PUBLISHED
     ).select_related("group")
     sent = 0
     for session in sessions:
