@@ -4,6 +4,7 @@ its admin pages: 3.2 and 3.3 (contrast of text, of fields, buttons and the focus
 at 320 px), 10.3 and 12.8 (no style reorders the content; the tab order follows it)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from guichet.crawl import one_per_route
 from tests.browser.test_accessibility import axe_violations
@@ -368,9 +369,9 @@ def test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are(browser,
     page.locator("#calendarlink0").focus()
     assert page.locator("#calendarlink0").aria_snapshot().startswith('- link "Choisir une date"')
     page.keyboard.press("Enter")
-    assert page.locator("#calendarbox0").is_visible()
+    expect(page.locator("#calendarbox0")).to_be_visible()
     page.keyboard.press("Escape")
-    assert not page.locator("#calendarbox0").is_visible()
+    expect(page.locator("#calendarbox0")).to_be_hidden()
     assert page.url == url  # 7.4
 
     # The autocomplete: a combobox named by its label, opened with the keyboard (expanded), a choice made with the
@@ -380,14 +381,15 @@ def test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are(browser,
     assert combobox.get_attribute("aria-expanded") == "false"
     combobox.focus()
     page.keyboard.press("Enter")
-    assert combobox.get_attribute("aria-expanded") == "true"
+    expect(combobox).to_have_attribute("aria-expanded", "true")
     search = page.locator(".select2-container--open .select2-search__field")
     search.wait_for()
     assert search.get_attribute("aria-controls") or search.get_attribute("aria-owns")
-    page.locator(".select2-results__option").first.wait_for()
+    # The results come from the server: wait for real choices (not "Recherche…"), then choose; the list closes.
+    page.locator(".select2-results__option[aria-selected]").first.wait_for()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    assert combobox.get_attribute("aria-expanded") == "false"
+    expect(combobox).to_have_attribute("aria-expanded", "false")
     assert page.locator("#id_organiser").input_value() != ""
     assert page.evaluate("document.activeElement.getAttribute('role')") == "combobox"
     assert page.url == url
