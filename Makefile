@@ -60,13 +60,15 @@ browser-deps:
 redis-deps:
 	$(call apt_install,redis-server,redis-server)
 
-# The suite on both cores (pytest-xdist), then the browser tests (Playwright), a file per core, then the few tests that
-# commit to the database without a browser: a database is emptied after each test that commits, so those run apart.
+# The suite on both cores (pytest-xdist; a file's tests stay together, sharing what a module loads once), then the
+# browser tests (Playwright), test by test on both cores, then the few tests that commit to the database without a
+# browser: a database is emptied after each test that commits, so those run apart. Each process copies a database
+# migrated once (tests/helpers/template_db.py).
 PYTEST_WORKERS ?= 2
 SPREAD := -m "not browser and not transactional" -n $(PYTEST_WORKERS) --dist loadfile
 pytest: $(VENV)/.installed browser-deps
 	$(BIN)/pytest --create-db $(SPREAD)
-	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist load
 	$(BIN)/pytest --create-db -m "transactional and not browser"
 
 # On PostgreSQL with a throwaway Redis: every test but the browser's (the pages they drive are the suite's too, and

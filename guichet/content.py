@@ -12,6 +12,9 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+# libyaml's parser when PyYAML was built with it (its wheels are): the same YAML, read about ten times faster.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -29,7 +32,7 @@ def read_entries(
     source unless `source_required(entry)` says it states no fact, e.g. a first step that opens a page of the site)."""
     path = (directory or CONTENT_DIR) / filename
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
     except yaml.YAMLError as error:
         raise ContentError(filename, "?", "?", f"le fichier n'est pas du YAML valide ({error})") from error
     if not isinstance(data, list):
@@ -118,7 +121,7 @@ def without_empty(entry: dict) -> dict:
 def export_file(filename: str, fresh: list[dict], *, directory: Path | None = None) -> Path:
     """Write the database's entries back to their content file (see `merge_entries`)."""
     source = (directory or CONTENT_DIR) / filename
-    existing = (yaml.safe_load(source.read_text(encoding="utf-8")) or []) if source.exists() else []
+    existing = (yaml.load(source.read_text(encoding="utf-8"), Loader=Loader) or []) if source.exists() else []
     if directory is not None and not source.exists():
-        existing = yaml.safe_load((CONTENT_DIR / filename).read_text(encoding="utf-8")) or []
+        existing = yaml.load((CONTENT_DIR / filename).read_text(encoding="utf-8"), Loader=Loader) or []
     return write_entries(filename, merge_entries(existing, fresh), directory=directory)

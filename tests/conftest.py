@@ -70,3 +70,16 @@ def pytest_collection_modifyitems(items):
         committed = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
         if committed or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.transactional)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """This process's test database: a copy of one migrated once for the whole run (tests/helpers/template_db.py),
+    instead of migrating again in every process."""
+    from tests.helpers import template_db
+
+    with django_db_blocker.unblock():
+        prepared = template_db.set_up()
+    yield
+    with django_db_blocker.unblock():
+        template_db.tear_down(prepared)

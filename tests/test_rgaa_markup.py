@@ -54,3 +54,14 @@ def test_each_row_of_an_admin_list_has_its_header_cell(client, people, organisat
     body = html.split("<tbody>")[1].split("</tbody>")[0]
     headers = re.findall(r"<th[^>]*>", body)
     assert headers and all('scope="row"' in th for th in headers), headers
+
+
+def test_long_words_of_any_entry_wrap_at_320_px():
+    """The 320 px reflow check in the browser visits one page per route and the heaviest (tests/browser/
+    test_small_screens.py); a long word or web address in another entry wraps because the stylesheet says so."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    assert "main, main a, dd { overflow-wrap: anywhere; }" in css

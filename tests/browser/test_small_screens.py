@@ -1,5 +1,7 @@
-"""Reflow (WCAG 1.4.10, RGAA 10.11): on a 320 px wide screen, no crawled page scrolls sideways; the widest element
-is named when one does."""
+"""Reflow (WCAG 1.4.10, RGAA 10.11): on a 320 px wide screen, no page scrolls sideways; the widest element is named
+when one does. The pages: one per route and kind and the heaviest (guichet.crawl.sample, as axe's), the filtered
+listings and her parcours for four profiles. Long words and addresses in any entry are wrapped by the stylesheet
+(`overflow-wrap` on the body), which tests/test_rgaa_markup.py checks."""
 
 import pytest
 
@@ -35,7 +37,7 @@ def _overflow(page, base_url, path, failures, label=""):
 def test_no_page_scrolls_sideways_at_320_px(browser, demo_site):
     from guichet import answers
 
-    base_url, paths = demo_site
+    base_url, paths = demo_site.base_url, demo_site.sample
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="fr-FR")
     page = context.new_page()
     failures = {}
