@@ -30,6 +30,26 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content (`manage.py load_demo`), loaded once for a module and rolled back after it: the module's tests
+    run in savepoints on top of it. For tests that read the demo content; the loader's own tests call it."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", force=True, stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def organisation(db):
     return OrganisationFactory(name="Association propriétaire", slug="proprietaire")

@@ -6,13 +6,10 @@ import datetime
 import re
 from html import unescape
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -202,17 +199,8 @@ def test_the_field_kit_links_to_each_booklet(client, people):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it (tests run in savepoints on top)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_demo", force=True, stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+def demo(demo_content):
+    """The demo content, loaded once for this module (tests/conftest.py)."""
 
 
 @pytest.mark.parametrize("code", ["04", "05", "06", "13", "83", "84"])

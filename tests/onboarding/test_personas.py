@@ -10,11 +10,8 @@ at the end; each test runs in its own savepoint on top of it.
 
 import re
 from dataclasses import dataclass, field
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils.html import escape
 
 from guichet.answers import Answers
@@ -323,17 +320,8 @@ BOOKLET_NEVER = {"agricultrice": NOT_AGRICULTRICE, "presidente-sas": NOT_PRESIDE
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it (tests run in savepoints on top)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("load_demo", force=True, stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+def demo(demo_content):
+    """The demo content, loaded once for this module (tests/conftest.py)."""
 
 
 def _norm(text):
