@@ -19,79 +19,36 @@ from django_prose_editor.fields import ProseEditorField
 
 from agenda import recurrence
 from agenda.enums import EventKind, Mode, Registration, Repeat
-from annuaire.models import Structure
-from guichet.enums import EditorialStatus, Phase, ProfessionalStatus, TerritoryKind
-from guichet.models import EditorialModel, PhaseTag, SluggedModel, StatusTag, Territory, Theme
+from guichet.enums import EditorialStatus
+from guichet.models import EditorialModel, ForAudience, Organised, Placed, SluggedModel, five_digit_postal_code
 from guichet.richtext import RICH_TEXT_EXTENSIONS
 from guichet.search import SearchableModel
-from guichet.targeting import TargetingQuerySet
+from guichet.targeting import ForAudienceQuerySet
 
 ONLINE_MODES = (Mode.ONLINE, Mode.BOTH)
 
 
-class EventQuerySet(TargetingQuerySet):
+class EventQuerySet(ForAudienceQuerySet):
     def for_departement(self, code: str):
         """Events held in this département, and every event one can follow online."""
         return self.filter(Q(mode__in=ONLINE_MODES) | Q(departement__code=code))
 
-    def for_status(self, status: str):
-        return self._concerns("audiences", "statustag_id", status)
 
+class Event(Organised, Placed, ForAudience, SluggedModel, SearchableModel, EditorialModel):
+    """Who organises it, where and for whom: guichet.models.gatherings, shared with the peer groups."""
 
-class Event(SluggedModel, SearchableModel, EditorialModel):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField("titre", max_length=200)
     kind = models.CharField("type d'événement", max_length=12, choices=EventKind.choices)
     summary = models.CharField("en bref", max_length=300, help_text="Une phrase : ce qui s'y passe, pour qui.")
     description = ProseEditorField("description", extensions=RICH_TEXT_EXTENSIONS, sanitize=True, blank=True)
-    organiser = models.ForeignKey(
-        Structure,
-        verbose_name="organisateur (annuaire)",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-        help_text="La structure de l'annuaire qui organise l'événement.",
-    )
-    organiser_name = models.CharField(
-        "organisateur (hors annuaire)",
-        max_length=200,
-        blank=True,
-        help_text="Seulement si l'organisateur n'est pas dans l'annuaire (une CCI pour un salon, par exemple).",
-    )
-    # Who it is for.
-    themes = models.ManyToManyField(Theme, verbose_name="thèmes", related_name="+", blank=True)
-    phases = models.ManyToManyField(
-        PhaseTag, verbose_name="phases", related_name="+", blank=True, help_text="Aucune : toutes les phases."
-    )
-    audiences = models.ManyToManyField(
-        StatusTag, verbose_name="pour quels statuts", related_name="+", blank=True, help_text="Aucun : tout le monde."
-    )
     # Where.
     mode = models.CharField("format", max_length=10, choices=Mode.choices, default=Mode.ON_SITE)
-    place_name = models.CharField(
-        "lieu", max_length=200, blank=True, help_text="Par exemple : Maison des associations."
-    )
-    address = models.CharField("adresse", max_length=200, blank=True)
-    postal_code = models.CharField("code postal", max_length=5, blank=True)
-    city = models.CharField("commune", max_length=100, blank=True)
-    departement = models.ForeignKey(
-        Territory,
-        verbose_name="département",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"kind": TerritoryKind.DEPARTEMENT},
-    )
     online_url = models.URLField(
         "lien public pour suivre en ligne",
         max_length=500,
         blank=True,
         help_text="Vide : « lien communiqué à l'inscription ».",
-    )
-    accessibility = models.CharField(
-        "accessibilité du lieu", max_length=300, blank=True, help_text="Par exemple : accessible en fauteuil roulant."
     )
     # When. Times are entered and shown in Europe/Paris.
     starts_at = models.DateTimeField("début")
@@ -128,13 +85,10 @@ class Event(SluggedModel, SearchableModel, EditorialModel):
         verbose_name = "événement"
         verbose_name_plural = "événements"
         ordering = ["starts_at"]
+        default_related_name = "events"  # structure.events (the organiser, guichet.models.Organised)
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"),
-            models.CheckConstraint(
-                condition=Q(postal_code="") | Q(postal_code__regex=r"^[0-9]{5}$"),
-                name="event_postal_code_five_digits",
-                violation_error_message="Un code postal a 5 chiffres.",
-            ),
+            five_digit_postal_code("event_postal_code_five_digits"),
             models.CheckConstraint(condition=Q(repeat_interval__gte=1), name="event_repeat_interval_positive"),
         ]
 
@@ -148,16 +102,11 @@ class Event(SluggedModel, SearchableModel, EditorialModel):
         return " ".join([self.title, self.summary, self.description, self.place_name, self.city, self.organiser_name])
 
     def clean(self):
-        errors = {}
+        errors = self.place_errors()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = "La fin doit venir après le début."
         elif self.starts_at and self.ends_at and self.ends_at - self.starts_at > timedelta(days=14):
             errors["ends_at"] = "Un événement dure au plus 14 jours ; pour une série, utilisez la répétition."
-        if self.mode in (Mode.ON_SITE, Mode.BOTH):
-            if not self.city:
-                errors["city"] = "Indiquez la commune du lieu."
-            if self.departement_id is None:
-                errors["departement"] = "Indiquez le département du lieu."
         if self.repeat and self.repeat_until and self.starts_at:
             if self.repeat_until < timezone.localdate(self.starts_at):
                 errors["repeat_until"] = "La date de fin de la répétition est avant le premier rendez-vous."
@@ -167,8 +116,7 @@ class Event(SluggedModel, SearchableModel, EditorialModel):
             errors["registration_url"] = "Indiquez un lien ou un téléphone pour s'inscrire."
         if self.registration == Registration.SITE and self.peer_group_id is None:
             errors["peer_group"] = "Choisissez le groupe de pairs auquel s'inscrire sur ce site."
-        if not self.organiser_id and not self.organiser_name:
-            errors["organiser"] = "Choisissez l'organisateur dans l'annuaire ou écrivez son nom."
+        errors |= self.organiser_errors()
         if errors:
             raise ValidationError(errors)
 
@@ -235,36 +183,10 @@ class Event(SluggedModel, SearchableModel, EditorialModel):
         return self.mode in (Mode.ON_SITE, Mode.BOTH)
 
     @property
-    def organiser_label(self) -> str:
-        return self.organiser.name if self.organiser_id else self.organiser_name
-
-    @property
     def recurrence_text(self) -> str:
         return recurrence.describe(
             self.repeat, start=self.starts_at, interval=self.repeat_interval, until=self.repeat_until
         )
-
-    @property
-    def full_address(self) -> str:
-        street = ", ".join(part for part in (self.place_name, self.address) if part)
-        town = " ".join(part for part in (self.postal_code, self.city) if part)
-        return ", ".join(part for part in (street, town) if part)
-
-    @property
-    def map_url(self) -> str:
-        """A plain link to the place on OpenStreetMap (no map is embedded: no third-party request from the page)."""
-        from urllib.parse import urlencode
-
-        query = ", ".join(part for part in (self.address, self.postal_code, self.city) if part)
-        return f"https://www.openstreetmap.org/search?{urlencode({'query': query})}" if query else ""
-
-    @property
-    def phase_labels(self) -> list[str]:
-        return [Phase(tag.code).short_label for tag in self.phases.all()]
-
-    @property
-    def audience_labels(self) -> list[str]:
-        return [ProfessionalStatus(tag.code).label for tag in self.audiences.all()]
 
 
 class OccurrenceQuerySet(models.QuerySet):

@@ -117,6 +117,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "guichet.User"
+# Who organises events and groups (guichet.models.Organised), read with guichet.models.organiser_model().
+GUICHET_ORGANISER_MODEL = "annuaire.Structure"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

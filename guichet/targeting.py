@@ -137,3 +137,12 @@ class _WithTargets(ModelIterable):
                 themes=_split(row.target_themes),
             )
             yield row
+
+
+class ForAudienceQuerySet(TargetingQuerySet):
+    """The same rules for entries whose statuses are called `audiences` (events and groups,
+    `guichet.models.ForAudience`); where they meet is the model's own `for_departement`."""
+
+    def for_status(self, status: str):
+        """Entries for this professional status, or for every status."""
+        return self._concerns("audiences", "statustag_id", status)

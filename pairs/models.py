@@ -16,12 +16,10 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from annuaire.models import Structure
-from guichet.enums import Phase, ProfessionalStatus, TerritoryKind
-from guichet.models import EditorialModel, PhaseTag, SluggedModel, StatusTag, Territory, Theme
+from guichet.models import EditorialModel, ForAudience, Organised, Placed, SluggedModel, five_digit_postal_code
 from guichet.search import SearchableModel
 from guichet.services import anonymise_admin_log
-from guichet.targeting import TargetingQuerySet
+from guichet.targeting import ForAudienceQuerySet
 from pairs.enums import ACTIVE_STATUSES, GroupFormat, RegistrationStatus
 
 DEFAULT_CHARTER = "\n".join(
@@ -36,13 +34,10 @@ DEFAULT_CHARTER = "\n".join(
 )
 
 
-class PeerGroupQuerySet(TargetingQuerySet):
+class PeerGroupQuerySet(ForAudienceQuerySet):
     def for_departement(self, code: str):
         """Groups meeting in this département, and every group held by video."""
         return self.filter(Q(format=GroupFormat.VIDEO) | Q(departement__code=code))
-
-    def for_status(self, status: str):
-        return self._concerns("audiences", "statustag_id", status)
 
     def not_over(self, now=None):
         """Groups whose last session has not ended yet."""
@@ -86,34 +81,17 @@ class PeerGroupQuerySet(TargetingQuerySet):
         )
 
 
-class PeerGroup(SluggedModel, SearchableModel, EditorialModel):
+class PeerGroup(Organised, Placed, ForAudience, SluggedModel, SearchableModel, EditorialModel):
+    """Who organises it, where it meets and for whom: guichet.models.gatherings, shared with the events."""
+
+    place_words = "où le groupe se réunit"
+
     name = models.CharField("nom", max_length=200)
     summary = models.CharField("en bref", max_length=300, help_text="Une phrase : pour qui, pour quoi.")
     description = models.TextField(
         "présentation", blank=True, help_text="Texte simple ; une ligne vide sépare deux paragraphes."
     )
-    themes = models.ManyToManyField(Theme, verbose_name="thèmes", related_name="+", blank=True)
-    phases = models.ManyToManyField(
-        PhaseTag, verbose_name="phases", related_name="+", blank=True, help_text="Aucune : toutes les phases."
-    )
-    audiences = models.ManyToManyField(
-        StatusTag, verbose_name="pour quels statuts", related_name="+", blank=True, help_text="Aucun : tout le monde."
-    )
     format = models.CharField("format", max_length=10, choices=GroupFormat.choices, default=GroupFormat.ON_SITE)
-    place_name = models.CharField("lieu", max_length=200, blank=True)
-    address = models.CharField("adresse", max_length=200, blank=True)
-    postal_code = models.CharField("code postal", max_length=5, blank=True)
-    city = models.CharField("commune", max_length=100, blank=True)
-    departement = models.ForeignKey(
-        Territory,
-        verbose_name="département",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"kind": TerritoryKind.DEPARTEMENT},
-    )
-    accessibility = models.CharField("accessibilité du lieu", max_length=300, blank=True)
     access_details = models.TextField(
         "informations pour les inscrites",
         blank=True,
@@ -125,20 +103,6 @@ class PeerGroup(SluggedModel, SearchableModel, EditorialModel):
     )
     facilitator_role = models.CharField(
         "rôle de l'animatrice", max_length=200, blank=True, help_text="Par exemple : psychologue, paire-aidante."
-    )
-    organiser = models.ForeignKey(
-        Structure,
-        verbose_name="organisateur (annuaire)",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="peer_groups",
-    )
-    organiser_name = models.CharField(
-        "organisateur (hors annuaire)",
-        max_length=200,
-        blank=True,
-        help_text="Si l'organisateur n'est pas dans l'annuaire.",
     )
     charter = models.TextField("charte du groupe", default=DEFAULT_CHARTER, help_text="Une règle par ligne.")
     is_open = models.BooleanField(
@@ -154,15 +118,12 @@ class PeerGroup(SluggedModel, SearchableModel, EditorialModel):
         verbose_name = "groupe de pairs"
         verbose_name_plural = "groupes de pairs"
         ordering = ["name"]
+        default_related_name = "peer_groups"  # structure.peer_groups (the organiser, guichet.models.Organised)
         constraints = [
             models.CheckConstraint(
                 condition=Q(capacity__gte=1) & Q(capacity__lte=100), name="peer_group_capacity_range"
             ),
-            models.CheckConstraint(
-                condition=Q(postal_code="") | Q(postal_code__regex=r"^[0-9]{5}$"),
-                name="peer_group_postal_code_five_digits",
-                violation_error_message="Un code postal a 5 chiffres.",
-            ),
+            five_digit_postal_code("peer_group_postal_code_five_digits"),
         ]
 
     def __str__(self):
@@ -175,14 +136,7 @@ class PeerGroup(SluggedModel, SearchableModel, EditorialModel):
         return " ".join([self.name, self.summary, self.description, self.city, self.facilitator_role])
 
     def clean(self):
-        errors = {}
-        if self.format == GroupFormat.ON_SITE:
-            if not self.city:
-                errors["city"] = "Indiquez la commune où le groupe se réunit."
-            if self.departement_id is None:
-                errors["departement"] = "Indiquez le département où le groupe se réunit."
-        if not self.organiser_id and not self.organiser_name:
-            errors["organiser"] = "Choisissez l'organisateur dans l'annuaire ou écrivez son nom."
+        errors = self.place_errors() | self.organiser_errors()
         if errors:
             raise ValidationError(errors)
 
@@ -193,26 +147,12 @@ class PeerGroup(SluggedModel, SearchableModel, EditorialModel):
         return self.format == GroupFormat.VIDEO
 
     @property
-    def organiser_label(self) -> str:
-        return self.organiser.name if self.organiser_id else self.organiser_name
+    def is_on_site(self) -> bool:
+        return self.format == GroupFormat.ON_SITE
 
     @property
     def charter_rules(self) -> list[str]:
         return [line.strip() for line in self.charter.splitlines() if line.strip()]
-
-    @property
-    def full_address(self) -> str:
-        street = ", ".join(part for part in (self.place_name, self.address) if part)
-        town = " ".join(part for part in (self.postal_code, self.city) if part)
-        return ", ".join(part for part in (street, town) if part)
-
-    @property
-    def phase_labels(self) -> list[str]:
-        return [Phase(tag.code).short_label for tag in self.phases.all()]
-
-    @property
-    def audience_labels(self) -> list[str]:
-        return [ProfessionalStatus(tag.code).label for tag in self.audiences.all()]
 
     def places_left_now(self) -> int:
         return self.capacity - self.registrations.holding_place().count()

@@ -1,5 +1,6 @@
 from guichet.models.announcements import Announcement
 from guichet.models.editorial import EditorialModel, EditorialQuerySet, ProposedChange, StatusChange
+from guichet.models.gatherings import ForAudience, Organised, Placed, five_digit_postal_code, organiser_model
 from guichet.models.pageviews import PageView
 from guichet.models.people import Organisation, User
 from guichet.models.reminders import ReminderSent
@@ -13,10 +14,13 @@ __all__ = [
     "EditorialModel",
     "EditorialQuerySet",
     "ErrorReport",
+    "ForAudience",
     "OldSlug",
     "Organisation",
+    "Organised",
     "PageView",
     "PhaseTag",
+    "Placed",
     "ProposedChange",
     "ReminderSent",
     "StatusChange",
@@ -26,4 +30,6 @@ __all__ = [
     "Territory",
     "Theme",
     "User",
+    "five_digit_postal_code",
+    "organiser_model",
 ]
