@@ -8,6 +8,6 @@ class AgendaConfig(AppConfig):
 
     def ready(self):
         from agenda.sections import organiser_events
-        from annuaire import sections
+        from guichet import organiser_sections
 
-        sections.register(organiser_events)
+        organiser_sections.register(organiser_events)

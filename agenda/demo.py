@@ -14,10 +14,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from agenda.models import Event
-from annuaire.models import Structure
 from guichet.demo import upsert
 from guichet.enums import TerritoryKind
-from guichet.models import Organisation, Territory, Theme
+from guichet.models import Organisation, Territory, Theme, organiser_model
 
 DEMO_NOTE = (
     "<p><strong>Événement fictif de démonstration</strong> : il n'aura pas lieu. L'organisateur, le lieu, les dates "
@@ -225,7 +224,7 @@ def load():
     owner = Organisation.objects.get(slug="entreprenantes-du-sud-demo")
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     departements = {t.code: t for t in Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT)}
-    organisers = {s.slug: s for s in Structure.objects.filter(slug__startswith="demo-", is_demo=True)}
+    organisers = {s.slug: s for s in organiser_model().objects.filter(slug__startswith="demo-", is_demo=True)}
     today = timezone.localdate()
     for data in events(today):
         start = data["start"]

@@ -4,9 +4,8 @@ from django.utils import timezone
 from import_export import fields, widgets
 
 from agenda.models import Event
-from annuaire.models import Structure
 from guichet.imports import DepartementWidget, EditorialResource, SlugForeignKeyWidget, SlugsWidget
-from guichet.models import Theme
+from guichet.models import Theme, organiser_model
 
 DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
@@ -31,7 +30,7 @@ class EventResource(EditorialResource):
     organisateur = fields.Field(
         attribute="organiser",
         column_name="organisateur",
-        widget=SlugForeignKeyWidget(Structure, what="Structure"),
+        widget=SlugForeignKeyWidget(organiser_model(), what="Structure"),
     )
     departement = fields.Field(attribute="departement", column_name="département", widget=DepartementWidget())
     themes = fields.Field(attribute="themes", column_name="thèmes", widget=SlugsWidget(Theme, what="Thème"))

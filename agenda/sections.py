@@ -1,4 +1,5 @@
-"""The agenda's section of a structure's page (annuaire.sections): the next dates of the events it organises."""
+"""The agenda's section of an organiser's page (guichet.organiser_sections): the next dates of the events it
+organises."""
 
 from django.template.loader import render_to_string
 

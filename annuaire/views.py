@@ -6,11 +6,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from annuaire import export, opening_hours, sections, services
+from annuaire import export, opening_hours, services
 from annuaire.contact import ContactRequest
 from annuaire.filters import StructureFilterSet
 from annuaire.forms import AddMessageForm, ContactRequestForm
 from annuaire.models import Structure
+from guichet import organiser_sections
 from guichet.answers import from_session as questionnaire_answers
 from guichet.models import Territory
 from guichet.models.reports import client_fingerprint
@@ -47,7 +48,7 @@ def detail(request, slug):
         "entry": entry,
         "week": opening_hours.week(entry.opening_hours),
         "open_now": opening_hours.is_open(entry.opening_hours),
-        "sections": sections.for_structure(entry),  # what other apps add (the agenda: its next dates)
+        "sections": organiser_sections.for_organiser(entry),  # what other apps add (the agenda: its next dates)
     }
     response = render(request, "annuaire/detail.html", context)
     if not entry.is_published:
