@@ -87,8 +87,8 @@ CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 # the page cache): on by default whenever pages are cached.
 GUICHET_CONTENT_MEMO = env.env_bool("GUICHET_CONTENT_MEMO", CACHE_MIDDLEWARE_SECONDS > 0)
 
-ROOT_URLCONF = "guichet.urls"
-WSGI_APPLICATION = "guichet.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
