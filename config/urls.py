@@ -6,7 +6,8 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
-from guichet import invitations, staff_security, views
+from backoffice import invitations
+from guichet import staff_security, views
 
 admin.site.site_header = "Guichet unique — administration"
 admin.site.site_title = "Guichet unique"
