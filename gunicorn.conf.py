@@ -1,4 +1,4 @@
-"""gunicorn configuration for production: `gunicorn guichet.wsgi` reads it from the working directory."""
+"""gunicorn configuration for production: `gunicorn config.wsgi` reads it from the working directory."""
 
 import os
 

@@ -130,7 +130,7 @@ def main() -> int:
     manage("generate_bench_data", "--force", "--scale", SCALE)
     manage("collectstatic", "--no-input", "-v0")
 
-    server = subprocess.Popen([BIN / "gunicorn", "guichet.wsgi", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env)
+    server = subprocess.Popen([BIN / "gunicorn", "config.wsgi", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env)
     try:
         for _ in range(100):
             try:

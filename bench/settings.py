@@ -1,5 +1,5 @@
 """The production settings, plus one trivial view to compare every page with (served by the same gunicorn)."""
 
-from guichet.settings import *  # noqa: F403
+from config.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"

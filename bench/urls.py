@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from guichet.urls import urlpatterns as site_patterns
+from config.urls import urlpatterns as site_patterns
 
 
 def trivial(request):

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from guichet import review
 from guichet.enums import EditorialStatus
-from guichet.freshness import editorial_models
 from guichet.models import ErrorReport, ProposedChange
+from guichet.models.editorial import editorial_models
 
 REVIEW_LIMIT = 30
 DIFF_IGNORED = {

@@ -27,7 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from guichet.freshness import admin_url
+from guichet.shortcuts import admin_url
 
 EMPTY = "(vide)"
 

@@ -7,9 +7,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from guichet.freshness import admin_url
 from guichet.models import ErrorReport
 from guichet.models.reports import client_fingerprint
+from guichet.shortcuts import admin_url
 
 
 @transaction.atomic

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 
 from guichet.models.editorial import EditorialModel
 
@@ -28,3 +30,10 @@ def get_visible_by_slug(queryset, user, slug: str):
         if entry is not None:
             return None, HttpResponsePermanentRedirect(entry.get_absolute_url())
     raise Http404("Aucune fiche publiée à cette adresse.")
+
+
+def admin_url(entry) -> str:
+    """The full address of an entry's page in the back office, for the e-mails that point to it."""
+    opts = entry._meta
+    path = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
+    return settings.GUICHET_SITE_URL.rstrip("/") + path

@@ -55,7 +55,7 @@ def admin_login(request, extra_context=None):
 
 
 def too_many_requests(request, exception=None):
-    """allauth's answer when a rate limit is reached (guichet.urls.handler429), in French."""
+    """allauth's answer when a rate limit is reached (config.urls.handler429), in French."""
     return render(request, "account/429.html", status=429)
 
 

@@ -7,15 +7,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 
 from guichet.admin import CoordinatorAdmin
-from onboarding import figures, kit
-from onboarding.models import FirstStep, SourceCode, UsageCount
+from onboarding import figures
+from onboarding.models import FirstStep, UsageCount
 
 
 @admin.register(FirstStep)
@@ -34,48 +31,6 @@ class FirstStepAdmin(CoordinatorAdmin):
         ("Lien (un seul)", {"fields": ("aid", "sheet", "url")}),
         ("Source", {"fields": ("source_url",)}),
     ]
-
-
-@admin.register(SourceCode)
-class SourceCodeAdmin(CoordinatorAdmin):
-    """Event codes and the field kit: an A5 flyer and an A4 poster with a QR code to the questionnaire."""
-
-    list_display = ("code", "label", "event_date", "is_active", "entry_link", "kit")
-    list_filter = ("is_active",)
-    search_fields = ("code", "label")
-
-    @admin.display(description="adresse à imprimer")
-    def entry_link(self, obj):
-        return kit.entry_url(obj)
-
-    @admin.display(description="à imprimer")
-    def kit(self, obj):
-        return format_html(
-            '<a href="{}">flyer A5</a> · <a href="{}">affiche A4</a> · <a href="{}">mode stand</a>',
-            reverse("admin:onboarding_sourcecode_flyer", args=[obj.pk]),
-            reverse("admin:onboarding_sourcecode_poster", args=[obj.pk]),
-            f"/stand/{obj.code}/",
-        )
-
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("<int:pk>/flyer/", view(self.flyer_view), name="onboarding_sourcecode_flyer"),
-            path("<int:pk>/affiche/", view(self.poster_view), name="onboarding_sourcecode_poster"),
-            *super().get_urls(),
-        ]
-
-    def _kit(self, request, pk, template):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        code = get_object_or_404(SourceCode, pk=pk)
-        return TemplateResponse(request, template, kit.context(code))
-
-    def flyer_view(self, request, pk):
-        return self._kit(request, pk, "onboarding/kit/flyer.html")
-
-    def poster_view(self, request, pk):
-        return self._kit(request, pk, "onboarding/kit/poster.html")
 
 
 class PeriodForm(forms.Form):

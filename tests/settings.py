@@ -9,7 +9,7 @@ os.environ.setdefault("DEFAULT_FROM_EMAIL", "Guichet unique <ne-pas-repondre@gui
 os.environ.setdefault("GUICHET_SITE_URL", "https://guichet.test")
 os.environ.setdefault("GUICHET_SINGLE_SERVER", "1")
 
-from guichet.settings import *  # noqa: E402,F403
+from config.settings import *  # noqa: E402,F403
 
 # The suite runs with DEBUG off, as production does, but over plain HTTP on the test client.
 SECURE_SSL_REDIRECT = False

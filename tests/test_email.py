@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 from mailer.models import Message
 
-import guichet.settings as project_settings
+import config.settings as project_settings
 from courriel import queue
 
 

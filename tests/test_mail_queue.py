@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from mailer.models import Message, MessageLog
 
-import guichet.settings as project_settings
+import config.settings as project_settings
 from annuaire.models import ContactRequest
 from courriel import queue
 from guichet.models import ErrorReport, User

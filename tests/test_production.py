@@ -96,7 +96,7 @@ def servers(production_env, django_db_blocker, tmp_path_factory):
             port = _free_port()
             log = (tmp_path_factory.mktemp("gunicorn") / f"serveur-{number}.log").open("wb")
             process = subprocess.Popen(
-                [GUNICORN, "guichet.wsgi", "-c", "gunicorn.conf.py"],
+                [GUNICORN, "config.wsgi", "-c", "gunicorn.conf.py"],
                 cwd=ROOT,
                 env={**production_env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
                 stdout=log,

@@ -95,14 +95,14 @@ def _manage(*args, **environment):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="guichet.settings")
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "DJANGO_SECRET_KEY est obligatoire" in result.stderr
 
 
 def test_production_refuses_a_bad_debug_value():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="guichet.settings", DJANGO_DEBUG="peut-être")
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="peut-être")
     assert result.returncode != 0
     assert "DJANGO_DEBUG" in result.stderr
 
@@ -153,7 +153,7 @@ def test_deployment_checks_pass_with_production_settings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SETTINGS_MODULE="guichet.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="p" + "Xq7!rT9#vB2$wL5^" * 4,
         DJANGO_ALLOWED_HOSTS="guichet.example.fr",
@@ -230,11 +230,11 @@ def test_production_requires_the_public_address_in_https():
 def test_production_start_refuses_without_site_url_or_shared_cache():
     result = _manage(
         "check",
-        DJANGO_SETTINGS_MODULE="guichet.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         **_start_env(GUICHET_SITE_URL=None, REDIS_URL="redis://127.0.0.1:6379/0"),
     )
     assert result.returncode != 0 and "GUICHET_SITE_URL est obligatoire" in result.stderr
-    result = _manage("check", DJANGO_SETTINGS_MODULE="guichet.settings", **_start_env())
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings", **_start_env())
     assert result.returncode != 0 and "REDIS_URL est obligatoire" in result.stderr
 
 
@@ -255,10 +255,10 @@ def test_default_settings_share_the_cache_between_processes(tmp_path):
     With the default settings (`make run`: debug, SQLite), the cache is the database's, created by `migrate`, and two
     processes count together."""
     database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'un-serveur.sqlite3'}", "DJANGO_DEBUG": "1"}
-    migrate = _manage("migrate", "--no-input", "-v0", DJANGO_SETTINGS_MODULE="guichet.settings", **database)
+    migrate = _manage("migrate", "--no-input", "-v0", DJANGO_SETTINGS_MODULE="config.settings", **database)
     assert migrate.returncode == 0, migrate.stderr
     outputs = [
-        _manage("shell", "-c", SHARED_COUNT, DJANGO_SETTINGS_MODULE="guichet.settings", **database) for _ in range(3)
+        _manage("shell", "-c", SHARED_COUNT, DJANGO_SETTINGS_MODULE="config.settings", **database) for _ in range(3)
     ]
     assert all(output.returncode == 0 for output in outputs), [output.stderr for output in outputs]
     lines = [output.stdout.split()[-2:] for output in outputs]

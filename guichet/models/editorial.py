@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -340,3 +341,8 @@ class ProposedChange(models.Model):
     @property
     def is_empty(self) -> bool:
         return not (self.values or self.m2m or self.inlines)
+
+
+def editorial_models() -> list:
+    """Every model of the site with an owner, a status and a review date."""
+    return [model for model in apps.get_models() if issubclass(model, EditorialModel)]

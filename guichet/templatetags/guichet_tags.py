@@ -59,22 +59,6 @@ def outdated_notice(entry):
     return {"entry": entry}
 
 
-@register.simple_tag
-def operator_desk(user):
-    """An operator's to-do on the admin home page (guichet.operator_desk)."""
-    from guichet.operator_desk import operator_desk as build
-
-    return build(user)
-
-
-@register.simple_tag
-def coordinator_desk():
-    """The coordinator's desk on the admin home page (guichet.desk)."""
-    from guichet import desk
-
-    return desk.desk()
-
-
 @register.filter
 def row_header_scope(cell):
     """A cell of the admin's lists (admin/change_list_results.html): Django writes each row's first cell as a bare

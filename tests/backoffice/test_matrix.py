@@ -7,7 +7,7 @@ from django.utils import timezone
 from agenda.resources import EventResource
 from annuaire.models import Service
 from annuaire.resources import StructureResource
-from guichet.freshness import editorial_models
+from guichet.models.editorial import editorial_models
 from ressources.enums import CriterionKind
 from ressources.models import AidCriterion, SheetQuestion
 from tests.factories import (

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from guichet import invitations
+from backoffice import invitations
 
 pytestmark = pytest.mark.django_db
 

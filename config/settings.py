@@ -17,6 +17,8 @@ CSRF_TRUSTED_ORIGINS = env.env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "guichet",
+    # Before the admin: its home page (admin/index.html) is the desks'.
+    "backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,8 +89,8 @@ CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 # the page cache): on by default whenever pages are cached.
 GUICHET_CONTENT_MEMO = env.env_bool("GUICHET_CONTENT_MEMO", CACHE_MIDDLEWARE_SECONDS > 0)
 
-ROOT_URLCONF = "guichet.urls"
-WSGI_APPLICATION = "guichet.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -150,7 +152,7 @@ LOGIN_URL = "account_login"
 MFA_ADAPTER = "guichet.account_adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Guichet unique"
-# A member of the team proves her address by choosing her password from the link sent there (guichet/invitations.py,
+# A member of the team proves her address by choosing her password from the link sent there (backoffice/invitations.py,
 # guichet/staff_security.py); one whose session began before that rule may still add her app. Visitors cannot sign in
 # before verifying theirs (ACCOUNT_EMAIL_VERIFICATION).
 MFA_ALLOW_UNVERIFIED_EMAIL = True

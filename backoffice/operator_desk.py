@@ -16,9 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guichet.enums import EditorialStatus, ProposalState
-from guichet.freshness import editorial_models
 from guichet.models import ErrorReport, ProposedChange, StatusChange
-from guichet.models.editorial import review_cutoff
+from guichet.models.editorial import editorial_models, review_cutoff
 
 RECENT_DAYS = 30
 LIMIT = 20

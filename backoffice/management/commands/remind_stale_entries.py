@@ -1,4 +1,4 @@
-from guichet import freshness
+from backoffice import freshness
 from guichet.locks import ScheduledCommand
 
 

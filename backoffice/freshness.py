@@ -3,21 +3,16 @@ coordinator; at most one of each per day, so cron may run twice a day)."""
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from guichet.enums import Role
-from guichet.models import EditorialModel, ReminderSent, User
-
-
-def editorial_models() -> list:
-    """Every model of the site with an owner, a status and a review date."""
-    return [model for model in apps.get_models() if issubclass(model, EditorialModel)]
+from guichet.models import ReminderSent, User
+from guichet.models.editorial import editorial_models
+from guichet.shortcuts import admin_url
 
 
 def stale_entries(queryset_filter=None) -> list:
@@ -29,12 +24,6 @@ def stale_entries(queryset_filter=None) -> list:
             queryset = queryset.filter(**queryset_filter)
         entries.extend(queryset)
     return sorted(entries, key=lambda e: (e.owner.name, e.reviewed_at is not None, e.reviewed_at or 0, str(e)))
-
-
-def admin_url(entry) -> str:
-    opts = entry._meta
-    path = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
-    return settings.GUICHET_SITE_URL.rstrip("/") + path
 
 
 def _send_once(kind: str, recipient: str, day, send) -> bool:
