@@ -11,11 +11,9 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -24,15 +22,12 @@ from alertes import changes
 from alertes.enums import AlertKind
 from alertes.listings import listing_of
 from alertes.models import FOLLOWABLE, Alert
+from courriel import mail
 from guichet import ratelimit
 
 CONFIRM = "alertes.confirm"
 # A confirmation link works for a month: the renewal asked at 11 months must still work at 12.
 CONFIRM_MAX_AGE = 31 * 24 * 3600
-
-SUBJECT_CONFIRM = "Confirmez votre alerte du Guichet unique"
-SUBJECT_DIGEST = "Du nouveau sur le Guichet unique"
-SUBJECT_RENEWAL = "Souhaitez-vous continuer à recevoir nos alertes ?"
 
 
 class InvalidLink(Exception):
@@ -74,17 +69,15 @@ def unsubscribe_link(alert: Alert) -> str:
     return f"{site_url()}{reverse('alertes:unsubscribe', kwargs={'token': alert.unsubscribe_token})}"
 
 
-def _send(alert: Alert, template: str, *, subject: str, context: dict) -> None:
+def _send(alert: Alert, name: str, *, context: dict) -> None:
     """One message to her, into the outgoing queue, with the one-click unsubscribe headers (RFC 8058)."""
     link = unsubscribe_link(alert)
-    context = {**context, "alert": alert, "unsubscribe_link": link, "site_url": site_url()}
-    EmailMessage(
-        subject=subject,
-        body=render_to_string(f"alertes/emails/{template}", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[alert.email],
+    mail.send(
+        f"alertes/{name}",
+        to=alert.email,
+        context={**context, "alert": alert, "unsubscribe_link": link, "site_url": site_url()},
         headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    ).send()
+    )
 
 
 # Asking, confirming, leaving.
@@ -113,8 +106,7 @@ def follow_entry(*, entry, email: str, rhythm: str, fingerprint: str) -> Alert:
         alert.save()
     _send(
         alert,
-        "confirm.txt",
-        subject=SUBJECT_CONFIRM,
+        "confirm",
         context={"what": f"les changements de « {entry} »", "link": confirm_link(alert)},
     )
     return alert
@@ -137,8 +129,7 @@ def follow_search(*, filters: dict, email: str, rhythm: str, fingerprint: str, h
     )
     _send(
         alert,
-        "confirm.txt",
-        subject=SUBJECT_CONFIRM,
+        "confirm",
         context={
             "what": f"{listing_of(filters).what} qui correspondent à votre recherche",
             "link": confirm_link(alert),
@@ -220,7 +211,7 @@ def send_digest(alert: Alert, *, now, edited=None) -> bool:
         )
         if not claimed or not items:
             return False
-        _send(alert, "digest.txt", subject=SUBJECT_DIGEST, context={"items": items})
+        _send(alert, "digest", context={"items": items})
     return True
 
 
@@ -230,8 +221,7 @@ def ask_renewal(alert: Alert, *, now) -> None:
             return
         _send(
             alert,
-            "renewal.txt",
-            subject=SUBJECT_RENEWAL,
+            "renewal",
             context={"link": confirm_link(alert), "deleted_on": alert.last_confirmed_at + timedelta(days=365)},
         )
 
