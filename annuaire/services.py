@@ -3,13 +3,12 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from annuaire.contact import CONTACTED, ENDED, ContactRequest, ContactRequestMessage, RefusalReason, RequestState
+from courriel import mail
 from guichet import ratelimit
 from guichet.services import anonymise_admin_log
 
@@ -48,19 +47,8 @@ def create_contact_request(*, structure, data: dict, fingerprint: str, admin_url
     }
     # Written to the outgoing queue in this transaction (settings.EMAIL_BACKEND): the e-mails exist if and only if
     # her request does, and a mail server that is down delays them without failing her request.
-    send_mail(
-        subject="[Guichet unique] Nouvelle demande de mise en relation",
-        message=render_to_string("annuaire/emails/new_request_coordinator.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
-    )
-    if request.email:
-        send_mail(
-            subject="Votre demande au Guichet unique",
-            message=render_to_string("annuaire/emails/acknowledgement.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[request.email],
-        )
+    mail.send("annuaire/new_request_coordinator", to=settings.GUICHET_COORDINATOR_EMAIL, context=context)
+    mail.send("annuaire/acknowledgement", to=request.email, context=context)
     return request
 
 
@@ -72,16 +60,6 @@ def request_link(request: ContactRequest) -> str:
     """Her private link to follow her request (empty once revoked): signed, with no personal data in it."""
     token = request.link_token
     return f"{_site_url()}{reverse('annuaire:request_status', kwargs={'token': token})}" if token else ""
-
-
-def _send(template: str, *, subject: str, to: str, context: dict) -> None:
-    """Into the outgoing queue, inside the caller's transaction (settings.EMAIL_BACKEND)."""
-    send_mail(
-        subject=subject,
-        message=render_to_string(f"annuaire/emails/{template}", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[to],
-    )
 
 
 def _may_write_to_her(request: ContactRequest) -> bool:
@@ -121,27 +99,26 @@ def save_contact_request(request: ContactRequest) -> list[str]:
     if oriented:
         return _tell_orientation(request)
     if request.state == RequestState.IN_PROGRESS and before.state != RequestState.IN_PROGRESS:
-        return _tell_her(request, "in_progress.txt", subject="Votre demande au Guichet unique est en cours")
+        return _tell_her(request, "in_progress")
     if request.state in ENDED and before.state not in ENDED and request.reason_for_her:
-        return _tell_her(request, "closed.txt", subject="Votre demande au Guichet unique est close")
+        return _tell_her(request, "closed")
     return []
 
 
 HER_EMAIL_SENT = {
-    "in_progress.txt": "Elle est prévenue par e-mail que sa demande est en cours.",
-    "oriented.txt": "Elle est prévenue par e-mail de son orientation.",
-    "closed.txt": "Elle est prévenue par e-mail que sa demande est close.",
-    "cancelled.txt": "Elle est prévenue par e-mail que sa demande est annulée.",
+    "in_progress": "Elle est prévenue par e-mail que sa demande est en cours.",
+    "oriented": "Elle est prévenue par e-mail de son orientation.",
+    "closed": "Elle est prévenue par e-mail que sa demande est close.",
+    "cancelled": "Elle est prévenue par e-mail que sa demande est annulée.",
 }
 
 
-def _tell_her(request: ContactRequest, template: str, *, subject: str, context=None) -> list[str]:
+def _tell_her(request: ContactRequest, name: str, *, context=None) -> list[str]:
     """One e-mail to her about her request, with a neutral subject and her private link (nothing she wrote)."""
     if not _may_write_to_her(request):
         return []
-    _send(
-        template,
-        subject=subject,
+    mail.send(
+        f"annuaire/{name}",
         to=request.email,
         context={
             "request": request,
@@ -151,7 +128,7 @@ def _tell_her(request: ContactRequest, template: str, *, subject: str, context=N
             **(context or {}),
         },
     )
-    return [HER_EMAIL_SENT[template]]
+    return [HER_EMAIL_SENT[name]]
 
 
 def _tell_orientation(request: ContactRequest) -> list[str]:
@@ -166,21 +143,14 @@ def _tell_orientation(request: ContactRequest) -> list[str]:
     }
     done = []
     if structure.email:
-        _send(
-            "oriented_structure.txt",
-            subject="Une personne orientée vers vous par le Guichet unique",
-            to=structure.email,
-            context=context,
-        )
+        mail.send("annuaire/oriented_structure", to=structure.email, context=context)
         done.append(
             f"« {structure} » a reçu l'orientation par e-mail"
             + (", avec sa demande (elle l'a accepté)." if shared else ", sans sa demande (elle ne l'a pas accepté).")
         )
     else:
         done.append(f"« {structure} » n'a pas d'adresse e-mail : prévenez-la par téléphone.")
-    return done + _tell_her(
-        request, "oriented.txt", subject="Votre demande au Guichet unique : la suite", context=context
-    )
+    return done + _tell_her(request, "oriented", context=context)
 
 
 def may_add_message(*, request: ContactRequest, fingerprint: str) -> bool:
@@ -199,14 +169,10 @@ def add_message(*, request: ContactRequest, text: str, fingerprint: str) -> Cont
     request.save(update_fields=["updated_at"])  # touched: the retention of a request left open counts from here
     ratelimit.count("request-messages", fingerprint)
     ratelimit.count("request-messages", f"request-{request.pk}")
-    send_mail(
-        subject=f"[Guichet unique] Nouveau message sur la demande n° {request.pk}",
-        message=render_to_string(
-            "annuaire/emails/message_added_coordinator.txt",
-            {"request": request, "admin_url": f"{_site_url()}{request.get_admin_url()}"},
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+    mail.send(
+        "annuaire/message_added_coordinator",
+        to=settings.GUICHET_COORDINATOR_EMAIL,
+        context={"request": request, "admin_url": f"{_site_url()}{request.get_admin_url()}"},
     )
     return message
 
@@ -221,15 +187,11 @@ def cancel_contact_request(*, request: ContactRequest) -> None:
     if was_open:
         request.state = RequestState.REFUSED
         request.refusal_reason = RefusalReason.WITHDRAWN
-    _tell_her(request, "cancelled.txt", subject="Votre demande au Guichet unique est annulée")
-    send_mail(
-        subject=f"[Guichet unique] Demande n° {request.pk} annulée",
-        message=render_to_string(
-            "annuaire/emails/cancelled_coordinator.txt",
-            {"request": request, "was_open": was_open, "admin_url": f"{_site_url()}{request.get_admin_url()}"},
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
+    _tell_her(request, "cancelled")
+    mail.send(
+        "annuaire/cancelled_coordinator",
+        to=settings.GUICHET_COORDINATOR_EMAIL,
+        context={"request": request, "was_open": was_open, "admin_url": f"{_site_url()}{request.get_admin_url()}"},
     )
     request.anonymise()
     anonymise_admin_log(ContactRequest, [request.pk], label=str(request))
@@ -251,12 +213,7 @@ def remind_unanswered(*, now=None, admin_url_prefix: str) -> dict[str, list[Cont
     escalated = [r for r in unanswered if r.escalated_at is None and r.escalate_on <= today]
     context = {"today": today, "admin_url_prefix": admin_url_prefix}
     if late:
-        send_mail(
-            subject=f"[Guichet unique] {len(late)} demande(s) de mise en relation sans réponse après le délai promis",
-            message=render_to_string("annuaire/emails/reminder.txt", {**context, "requests": late}),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
-        )
+        mail.send("annuaire/reminder", to=settings.GUICHET_COORDINATOR_EMAIL, context={**context, "requests": late})
         ContactRequest.objects.filter(pk__in=[r.pk for r in late]).update(reminded_at=now)
     administrators = list(
         User.objects.filter(role=Role.ADMINISTRATOR, is_active=True).exclude(email="").values_list("email", flat=True)
@@ -264,19 +221,15 @@ def remind_unanswered(*, now=None, admin_url_prefix: str) -> dict[str, list[Cont
     if not administrators:
         escalated = []
     if escalated:
-        send_mail(
-            subject=f"[Guichet unique] {len(escalated)} demande(s) de mise en relation toujours sans réponse",
-            message=render_to_string(
-                "annuaire/emails/escalation.txt",
-                {
-                    **context,
-                    "requests": escalated,
-                    "escalation_days": settings.GUICHET_REQUEST_ESCALATION_WORKING_DAYS,
-                    "coordinator_email": settings.GUICHET_COORDINATOR_EMAIL,
-                },
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=administrators,
+        mail.send(
+            "annuaire/escalation",
+            to=administrators,
+            context={
+                **context,
+                "requests": escalated,
+                "escalation_days": settings.GUICHET_REQUEST_ESCALATION_WORKING_DAYS,
+                "coordinator_email": settings.GUICHET_COORDINATOR_EMAIL,
+            },
         )
         ContactRequest.objects.filter(pk__in=[r.pk for r in escalated]).update(escalated_at=now)
     return {"coordinator": late, "administrators": escalated}
