@@ -4,11 +4,10 @@ coordinator; at most one of each per day, so cron may run twice a day)."""
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from courriel import mail
 from guichet.enums import Role
 from guichet.models import ReminderSent, User
 from guichet.models.editorial import editorial_models
@@ -50,17 +49,12 @@ def send_reminders(*, now=None) -> dict:
         entries = [e for org in operator.organisations.all() for e in by_owner.get(org.pk, [])]
         if not entries:
             continue
-        message = render_to_string(
-            "guichet/emails/freshness_operator.txt",
-            {"user": operator, "entries": [(e, admin_url(e)) for e in entries]},
-        )
 
-        def send(message=message, to=operator.email):
-            send_mail(
-                subject="Des informations à actualiser — Guichet unique",
-                message=message,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[to],
+        def send(operator=operator, entries=entries):
+            mail.send(
+                "guichet/freshness_operator",
+                to=operator.email,
+                context={"user": operator, "entries": [(e, admin_url(e)) for e in entries]},
             )
 
         sent["operators"] += _send_once("freshness", operator.email, today, send)
@@ -68,18 +62,10 @@ def send_reminders(*, now=None) -> dict:
         organisations = sorted(
             ((entries[0].owner, len(entries)) for entries in by_owner.values()), key=lambda pair: pair[0].name
         )
-        message = render_to_string(
-            "guichet/emails/freshness_coordinator.txt",
-            {"organisations": organisations, "total": sum(n for _, n in organisations), "operators": sent},
-        )
+        context = {"organisations": organisations, "total": sum(n for _, n in organisations), "operators": sent}
 
         def summary():
-            send_mail(
-                subject="Informations à actualiser : le point du jour — Guichet unique",
-                message=message,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
-            )
+            mail.send("guichet/freshness_coordinator", to=settings.GUICHET_COORDINATOR_EMAIL, context=context)
 
         sent["coordinator"] = int(_send_once("freshness-summary", settings.GUICHET_COORDINATOR_EMAIL, today, summary))
     return sent

@@ -4,9 +4,9 @@ reset key, valid PASSWORD_RESET_TIMEOUT seconds) to choose her own. No shared ac
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from courriel import mail
 
 
 def invitation_url(user) -> str:
@@ -27,12 +27,7 @@ def invite(user, *, by) -> None:
         "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
         "admin_url": settings.GUICHET_SITE_URL.rstrip("/") + reverse("admin:index"),
     }
-    send_mail(
-        subject="Votre accès au Guichet unique",
-        message=render_to_string("guichet/emails/invitation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[user.email],
-    )
+    mail.send("guichet/invitation", to=user.email, context=context)
 
 
 def choose_password_view():

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import models, transaction
-from django.template.loader import render_to_string
+from django.db import models
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape, strip_tags
@@ -27,26 +25,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from courriel import mail
 from guichet.shortcuts import admin_url
 
 EMPTY = "(vide)"
 
 
 # E-mails.
-
-
-def _send(subject, template, context, recipients):
-    if not recipients:
-        return
-    message = render_to_string(template, context)
-    transaction.on_commit(
-        lambda: send_mail(
-            subject=subject,
-            message=message,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=recipients,
-        )
-    )
 
 
 def _operators(entry) -> list[str]:
@@ -60,28 +45,28 @@ def proposal_url(entry) -> str:
 
 
 def notify_submitted(entry, *, by) -> None:
-    _send(
-        "Une fiche à relire — Guichet unique",
-        "guichet/emails/review_submitted.txt",
-        {"entry": entry, "by": by, "url": admin_url(entry), "kind": entry._meta.verbose_name},
-        [settings.GUICHET_COORDINATOR_EMAIL],
+    mail.send(
+        "guichet/review_submitted",
+        to=settings.GUICHET_COORDINATOR_EMAIL,
+        context={"entry": entry, "by": by, "url": admin_url(entry), "kind": entry._meta.verbose_name},
+        on_commit=True,
     )
 
 
 def notify_proposed(entry, *, by) -> None:
-    _send(
-        "Une modification à relire — Guichet unique",
-        "guichet/emails/proposal_submitted.txt",
-        {"entry": entry, "by": by, "url": proposal_url(entry), "kind": entry._meta.verbose_name},
-        [settings.GUICHET_COORDINATOR_EMAIL],
+    mail.send(
+        "guichet/proposal_submitted",
+        to=settings.GUICHET_COORDINATOR_EMAIL,
+        context={"entry": entry, "by": by, "url": proposal_url(entry), "kind": entry._meta.verbose_name},
+        on_commit=True,
     )
 
 
 def notify_sent_back(entry, *, comment: str, by, proposal: bool = False) -> None:
-    _send(
-        "Une fiche à revoir — Guichet unique",
-        "guichet/emails/review_sent_back.txt",
-        {
+    mail.send(
+        "guichet/review_sent_back",
+        to=_operators(entry),
+        context={
             "entry": entry,
             "by": by,
             "comment": comment,
@@ -89,16 +74,16 @@ def notify_sent_back(entry, *, comment: str, by, proposal: bool = False) -> None
             "kind": entry._meta.verbose_name,
             "proposal": proposal,
         },
-        _operators(entry),
+        on_commit=True,
     )
 
 
 def notify_published(entry, *, by) -> None:
-    _send(
-        "Une fiche publiée — Guichet unique",
-        "guichet/emails/review_published.txt",
-        {"entry": entry, "by": by, "url": admin_url(entry), "kind": entry._meta.verbose_name},
-        _operators(entry),
+    mail.send(
+        "guichet/review_published",
+        to=_operators(entry),
+        context={"entry": entry, "by": by, "url": admin_url(entry), "kind": entry._meta.verbose_name},
+        on_commit=True,
     )
 
 

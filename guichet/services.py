@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 
+from courriel import mail
 from guichet.models import ErrorReport
 from guichet.models.reports import client_fingerprint
 from guichet.shortcuts import admin_url
@@ -29,14 +28,8 @@ def record_error_report(
         "report": report,
         "admin_url": f"{admin_url_prefix}{report.pk}/change/",
     }
-    title = " ".join(report.entry_title.split())  # a line break in a title would make the header invalid
     # Written to the outgoing queue in this transaction (settings.EMAIL_BACKEND): never lost, never a failure for her.
-    send_mail(
-        subject=f"[Guichet unique] Signalement sur « {title[:80]} »",
-        message=render_to_string("guichet/emails/error_report.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.GUICHET_COORDINATOR_EMAIL],
-    )
+    mail.send("guichet/error_report", to=settings.GUICHET_COORDINATOR_EMAIL, context=context)
     return report
 
 
@@ -72,12 +65,4 @@ def notify_first_publication(entry, *, by) -> list[str]:
         "public_url": site + entry.get_absolute_url() if hasattr(entry, "get_absolute_url") else "",
         "admin_url": admin_url(entry),
     }
-    title = " ".join(str(entry).split())  # a line break in a title would make the header invalid
-    recipients = sorted(addresses)
-    send_mail(
-        subject=f"« {title[:80]} » est en ligne — Guichet unique",
-        message=render_to_string("guichet/emails/first_published.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-    )
-    return recipients
+    return mail.send("guichet/first_published", to=sorted(addresses), context=context)

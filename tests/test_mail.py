@@ -1,6 +1,8 @@
 """Issue 20, point 4: one way to send an e-mail (courriel.mail). Named e-mails, one base with the signature, the
 subject in `{% block subject %}`; nothing else in the project calls Django's mail API."""
 
+from types import SimpleNamespace
+
 import pytest
 from mailer.models import Message
 
@@ -25,6 +27,14 @@ def test_a_named_email_has_the_subject_of_its_block_and_the_signature_of_the_bas
         "Pour vous désinscrire : https://guichet.test/alertes/quitter/x/\n\n-- \nGuichet unique\n"
     )
     assert message.body.count("-- \n") == 1
+
+
+def test_the_subject_is_one_line_whatever_the_title(mailoutbox):
+    """A title with a line break (typed in a form) must not break the header: the subject collapses to one line."""
+    report = SimpleNamespace(entry_title="Délais de\n cotisations   URSSAF", entry_url="/", message="Périmé.", email="")
+    mail.send("guichet/error_report", to="animatrice@guichet.test", context={"report": report, "admin_url": "/"})
+
+    assert mailoutbox[0].subject == "[Guichet unique] Signalement sur « Délais de cotisations URSSAF »"
 
 
 def test_an_unknown_name_is_a_clear_error_and_sends_nothing(mailoutbox):

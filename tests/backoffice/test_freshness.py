@@ -109,7 +109,7 @@ def test_a_failed_sending_is_tried_again(organisation, monkeypatch, settings):
     def broken(*args, **kwargs):
         raise ConnectionError("serveur de courrier indisponible")
 
-    monkeypatch.setattr("backoffice.freshness.send_mail", broken)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     with pytest.raises(ConnectionError):
         call_command("remind_stale_entries", stdout=StringIO())
     monkeypatch.undo()
