@@ -3,10 +3,9 @@
 import re
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from courriel import mail
 from guichet.answers import Answers
 from onboarding.models import SavedAnswers, SourceCode, UsageCount
 
@@ -33,16 +32,11 @@ def active_source(code: str) -> str:
 
 def send_parcours(*, email: str, parcours, link: str) -> None:
     """The address is used for this message only and never stored."""
-    body = render_to_string(
-        "onboarding/emails/parcours.txt",
-        {"parcours": parcours, "link": link, "site_url": settings.GUICHET_SITE_URL.rstrip("/")},
+    mail.send(
+        "onboarding/parcours",
+        to=email,
+        context={"parcours": parcours, "link": link, "site_url": settings.GUICHET_SITE_URL.rstrip("/")},
     )
-    EmailMessage(
-        subject="Votre parcours — Guichet unique",
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[email],
-    ).send()
 
 
 def save_to_account(user, answers: Answers) -> SavedAnswers:

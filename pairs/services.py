@@ -14,21 +14,18 @@ import datetime
 from enum import StrEnum
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from courriel import mail
 from guichet import calendars
 from guichet.enums import EditorialStatus
 from guichet.services import anonymise_admin_log
 from pairs import tokens
 from pairs.enums import RegistrationStatus as Status
 from pairs.models import GroupSession, PeerGroup, Registration, SessionReminder
-
-SUBJECT_SUFFIX = " — Guichet unique"
 
 
 class Outcome(StrEnum):
@@ -83,12 +80,12 @@ def _release_and_promote(group, now) -> None:
         registration.status = Status.EXPIRED
         registration.hold_expires_at = None
         registration.save(update_fields=["status", "hold_expires_at"])
-        _send(registration, "expired", "Votre inscription n'a pas été confirmée à temps")
+        _send(registration, "expired")
     free = _places_left(group, now)
     for registration in group.registrations.waiting_list()[: max(free, 0)]:
         _hold(registration, now)
         registration.save(update_fields=["status", "hold_expires_at"])
-        _send(registration, "place_offered", "Une place s'est libérée")
+        _send(registration, "place_offered")
 
 
 # What she (or the coordinator for her) does.
@@ -109,9 +106,9 @@ def sign_up(
         existing = group.registrations.active().filter(email=email).first()
         if existing is not None:
             if existing.status == Status.PENDING and existing.hold_expires_at is None:
-                _send(existing, "confirm_email", "Confirmez votre inscription")
+                _send(existing, "confirm_email")
             else:
-                _send(existing, "already_registered", "Votre inscription")
+                _send(existing, "already_registered")
             return existing
         registration = Registration(
             group=group,
@@ -126,7 +123,7 @@ def sign_up(
         if added_by is None:
             registration.fingerprint = fingerprint
             registration.save()
-            _send(registration, "confirm_email", "Confirmez votre inscription")
+            _send(registration, "confirm_email")
             return registration
         _place_or_wait(registration, group, now)
         return registration
@@ -137,13 +134,13 @@ def _place_or_wait(registration, group, now) -> None:
     if _places_left(group, now) > 0:
         _hold(registration, now)
         registration.save()
-        _send(registration, "confirm_place", "Confirmez votre inscription")
+        _send(registration, "confirm_place")
     else:
         registration.status = Status.WAITING
         registration.waitlisted_at = now
         registration.hold_expires_at = None
         registration.save()
-        _send(registration, "waiting_list", "Vous êtes sur la liste d'attente")
+        _send(registration, "waiting_list")
 
 
 def confirm(registration, *, now=None) -> Outcome:
@@ -162,7 +159,7 @@ def confirm(registration, *, now=None) -> Outcome:
             registration.confirmed_at = now
             registration.hold_expires_at = None
             registration.save(update_fields=["status", "confirmed_at", "hold_expires_at"])
-            _send(registration, "confirmed", "Votre inscription est confirmée", sessions_file=True)
+            _send(registration, "confirmed", sessions_file=True)
             return Outcome.CONFIRMED
         _release_and_promote(group, now)
         registration.refresh_from_db()
@@ -183,12 +180,12 @@ def _confirm_address(registration, group, now) -> Outcome:
         registration.status = Status.CONFIRMED
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at", "fingerprint"])
-        _send(registration, "confirmed", "Votre inscription est confirmée", sessions_file=True)
+        _send(registration, "confirmed", sessions_file=True)
         return Outcome.CONFIRMED
     registration.status = Status.WAITING
     registration.waitlisted_at = now
     registration.save(update_fields=["status", "waitlisted_at", "fingerprint"])
-    _send(registration, "waiting_list", "Vous êtes sur la liste d'attente")
+    _send(registration, "waiting_list")
     return Outcome.WAITING
 
 
@@ -205,7 +202,7 @@ def cancel(registration, *, now=None, notify=True) -> Outcome:
         registration.hold_expires_at = None
         registration.save(update_fields=["status", "cancelled_at", "hold_expires_at"])
         if notify:
-            _send(registration, "cancelled", "Votre désinscription est enregistrée")
+            _send(registration, "cancelled")
         _release_and_promote(group, now)
         return Outcome.CANCELLED
 
@@ -266,7 +263,7 @@ def send_reminders(*, now=None) -> int:
             with transaction.atomic():
                 _, created = SessionReminder.objects.get_or_create(registration=registration, session=session)
                 if created:
-                    _message(registration, "reminder", "Rappel : rendez-vous demain", session=session).send()
+                    _send(registration, "reminder", session=session)
                     sent += 1
     return sent
 
@@ -292,34 +289,26 @@ def links(registration) -> dict:
     }
 
 
-def _message(registration, template, subject, *, session=None, sessions_file=False) -> EmailMessage:
-    group = registration.group
-    sessions = list(group.sessions.all())
-    context = {
-        "registration": registration,
-        "group": group,
-        "sessions": sessions,
-        "session": session,
-        "hold_hours": settings.GUICHET_GROUP_HOLD_HOURS,
-        **links(registration),
-    }
-    message = EmailMessage(
-        subject=subject + SUBJECT_SUFFIX,
-        body=render_to_string(f"pairs/emails/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[registration.email],
-    )
-    if sessions_file:
-        message.attach("seances.ics", sessions_calendar(group, sessions), "text/calendar")
-    return message
-
-
-def _send(registration, template, subject, **kwargs) -> None:
+def _send(registration, name, *, session=None, sessions_file=False) -> None:
     """Written to the outgoing queue (settings.EMAIL_BACKEND) inside the caller's transaction: the e-mail exists if
     and only if the change it tells of does; a mail server that is down delays it and fails nothing."""
     if not registration.email:
         return
-    _message(registration, template, subject, **kwargs).send()
+    group = registration.group
+    sessions = list(group.sessions.all())
+    mail.send(
+        f"pairs/{name}",
+        to=registration.email,
+        context={
+            "registration": registration,
+            "group": group,
+            "sessions": sessions,
+            "session": session,
+            "hold_hours": settings.GUICHET_GROUP_HOLD_HOURS,
+            **links(registration),
+        },
+        attachments=[("seances.ics", sessions_calendar(group, sessions), "text/calendar")] if sessions_file else (),
+    )
 
 
 def sessions_calendar(group, sessions) -> bytes:

@@ -37,6 +37,23 @@ def test_the_subject_is_one_line_whatever_the_title(mailoutbox):
     assert mailoutbox[0].subject == "[Guichet unique] Signalement sur « Délais de cotisations URSSAF »"
 
 
+def test_a_part_of_an_app_adds_its_greeting_and_footer_under_the_one_signature(mailoutbox):
+    registration = SimpleNamespace(first_name="Nadia")
+    group = SimpleNamespace(name="Groupe de parole")
+    mail.send(
+        "pairs/cancelled",
+        to="nadia@exemple.fr",
+        context={"registration": registration, "group": group, "group_url": "/g/", "privacy_url": "/c/"},
+    )
+
+    body = mailoutbox[0].body
+    assert body.startswith("Bonjour Nadia,\n\nVotre désinscription est enregistrée")
+    assert body.endswith(
+        "-- \nGuichet unique\nCe message vous est envoyé parce que cette adresse a été donnée pour une inscription.\n"
+    )
+    assert body.count("-- \n") == 1
+
+
 def test_an_unknown_name_is_a_clear_error_and_sends_nothing(mailoutbox):
     for name in ("annuaire/inexistant", "annuaire", "courriel/base", "pairs/_footer", ""):
         with pytest.raises(mail.UnknownEmail, match="introuvable"):
