@@ -10,7 +10,8 @@ The message goes where settings.EMAIL_BACKEND writes it: the outgoing queue (dja
 caller's transaction, so that it exists if and only if the change it tells of does, and a mail server that is down
 delays it and fails nothing. `on_commit=True` renders it now and queues it once the transaction commits.
 
-A name with no template is an `UnknownEmail` at once, never an empty message.
+A name with no template is an `UnknownEmail` at once, never an empty message; `manage.py check` (courriel.checks)
+refuses an e-mail template that does not extend the base or has no subject.
 """
 
 from collections.abc import Iterable
@@ -21,7 +22,9 @@ from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.template.loader_tags import BlockNode, ExtendsNode
 
 BASE = "courriel/emails/base.txt"
 # The base renders the subject alone when this context variable says so, the rest otherwise.
@@ -87,3 +90,38 @@ def send(
     else:
         message.send()
     return recipients
+
+
+# What `manage.py check` verifies of every named e-mail (courriel.checks).
+
+
+def parents(name: str) -> list[str]:
+    """The templates the e-mail `name` extends, nearest first."""
+    chain = []
+    template = get_template(template_name(name)).template
+    while extends := template.nodelist.get_nodes_by_type(ExtendsNode):
+        parent = extends[0].parent_name.var
+        if not isinstance(parent, str) or parent in chain:  # a variable: not ours to follow
+            break
+        chain.append(parent)
+        template = get_template(parent).template
+    return chain
+
+
+def problems(name: str) -> list[str]:
+    """What is wrong with the template of the e-mail `name`, in French (nothing: an empty list)."""
+    try:
+        chain = parents(name)
+    except TemplateDoesNotExist as error:
+        return [f"{template_name(name)} : gabarit introuvable ({error})."]
+    found = []
+    if BASE not in chain:
+        found.append(f"{template_name(name)} n'étend pas {BASE} (la signature et le pied communs).")
+    blocks = {node.name for node in get_template(template_name(name)).template.nodelist.get_nodes_by_type(BlockNode)}
+    for parent in chain:
+        if parent != BASE:
+            blocks |= {node.name for node in get_template(parent).template.nodelist.get_nodes_by_type(BlockNode)}
+    for block in ("subject", "body"):
+        if block not in blocks:
+            found.append(f"{template_name(name)} n'a pas de bloc {{% block {block} %}}.")
+    return found
