@@ -14,24 +14,24 @@ class EventKind(models.TextChoices):
     @property
     def short_label(self) -> str:
         return {
-            "permanence": "Permanence",
-            "information": "Réunion d'information",
-            "atelier": "Atelier",
-            "rencontre": "Rencontre",
-            "culture": "Manifestation culturelle",
-            "salon": "Salon ou forum",
-        }[self.value]
+            EventKind.PERMANENCE: "Permanence",
+            EventKind.INFORMATION: "Réunion d'information",
+            EventKind.WORKSHOP: "Atelier",
+            EventKind.MEETING: "Rencontre",
+            EventKind.CULTURE: "Manifestation culturelle",
+            EventKind.FAIR: "Salon ou forum",
+        }[self]
 
     @property
     def theme_slug(self) -> str:
         return {
-            "permanence": "droits-protection-sociale",
-            "information": "maintien-activite",
-            "atelier": "bien-etre",
-            "rencontre": "vie-personnelle-proches",
-            "culture": "vie-personnelle-proches",
-            "salon": "maintien-activite",
-        }[self.value]
+            EventKind.PERMANENCE: "droits-protection-sociale",
+            EventKind.INFORMATION: "maintien-activite",
+            EventKind.WORKSHOP: "bien-etre",
+            EventKind.MEETING: "vie-personnelle-proches",
+            EventKind.CULTURE: "vie-personnelle-proches",
+            EventKind.FAIR: "maintien-activite",
+        }[self]
 
 
 class Mode(models.TextChoices):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from agenda import ics
+from agenda.enums import Registration
 from agenda.filters import EventFilterSet, UpcomingFilterSet
 from agenda.models import Event, Occurrence
 from guichet import calendars
@@ -101,7 +102,15 @@ def detail(request, slug):
     response = render(
         request,
         "agenda/detail.html",
-        {"event": event, "entry": event, "upcoming": upcoming, "last": last, "others": others},
+        {
+            "event": event,
+            "entry": event,
+            "upcoming": upcoming,
+            "last": last,
+            "others": others,
+            # Registration goes through a peer group of this site.
+            "registers_here": event.registration == Registration.SITE and event.peer_group_id is not None,
+        },
     )
     if not event.is_published:
         response["Cache-Control"] = "private, no-store"

@@ -110,5 +110,9 @@ LISTINGS = {
 }
 
 
+# The listing an alert follows when its filters name none: the aids.
+DEFAULT_LISTING = LISTINGS["aides"]
+
+
 def listing_of(filters: dict) -> Listing:
-    return LISTINGS.get((filters or {}).get(LISTING_KEY), LISTINGS["aides"])
+    return LISTINGS.get((filters or {}).get(LISTING_KEY), DEFAULT_LISTING)

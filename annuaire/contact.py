@@ -214,6 +214,23 @@ class ContactRequest(models.Model):
         return self.state not in ENDED
 
     @property
+    def is_new(self) -> bool:
+        return self.state == RequestState.NEW
+
+    @property
+    def is_in_progress(self) -> bool:
+        return self.state == RequestState.IN_PROGRESS
+
+    @property
+    def is_oriented(self) -> bool:
+        return self.state == RequestState.ORIENTED
+
+    @property
+    def wants_a_call(self) -> bool:
+        """She asked to be called back rather than written to."""
+        return self.contact_method == ContactMethod.PHONE
+
+    @property
     def reason_for_her(self) -> str:
         """The reason of the closing, in words for her; empty when she is not to be told (abuse)."""
         reason = self.closing_reason if self.state == RequestState.CLOSED else self.refusal_reason

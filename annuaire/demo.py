@@ -14,7 +14,7 @@ from annuaire.models import Service, Structure
 from annuaire.opening_hours import parse as parse_opening_hours
 from guichet.content import CONTENT_DIR, ContentError, check_lengths, read_entries, without_empty
 from guichet.demo import aware, upsert
-from guichet.enums import Phase, TerritoryKind
+from guichet.enums import EditorialStatus, Phase, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
 
 CONTENT_FILE = CONTENT_DIR / "structures.yaml"
@@ -180,7 +180,7 @@ def _load_one(data, *, owner, is_demo, themes):
         category=data["category"],
         name=data["name"],
         owner=owner,
-        status="publie",
+        status=EditorialStatus.PUBLISHED,
         source_url=data.get("source_url", ""),
         is_demo=is_demo,
     )
@@ -230,7 +230,7 @@ def load():
 
 def export_content() -> dict[str, list[dict]]:
     """The directory as content/structures.yaml holds it (`manage.py export_content`)."""
-    structures = Structure.objects.exclude(status="archive").prefetch_related(
+    structures = Structure.objects.exclude(status=EditorialStatus.ARCHIVED).prefetch_related(
         "territories", "services__themes", "services__phases"
     )
     entries = []

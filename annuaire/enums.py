@@ -21,14 +21,14 @@ class Category(models.TextChoices):
     @property
     def theme_slug(self) -> str:
         return {
-            "entrepreneuses": "maintien-activite",
-            "association": "vie-personnelle-proches",
-            "organisme-public": "droits-protection-sociale",
-            "soins": "sante-soins-support",
-            "soins-de-support": "bien-etre",
-            "droit": "droits-protection-sociale",
-            "reconversion": "reconversion",
-        }[self.value]
+            Category.ENTREPRENEURS: "maintien-activite",
+            Category.ASSOCIATION: "vie-personnelle-proches",
+            Category.PUBLIC_BODY: "droits-protection-sociale",
+            Category.CARE: "sante-soins-support",
+            Category.SUPPORTIVE_CARE: "bien-etre",
+            Category.LEGAL: "droits-protection-sociale",
+            Category.RECONVERSION: "reconversion",
+        }[self]
 
 
 class Access(models.TextChoices):

@@ -74,7 +74,7 @@ def _frais(structure):
 
 
 def _modes_accueil(structure):
-    if structure.kind == "application":
+    if structure.is_application:
         return ["a-distance"]
     return ["en-presentiel"] if structure.address else None
 

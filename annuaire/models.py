@@ -140,6 +140,11 @@ class Structure(SluggedModel, SearchableModel, EditorialModel):
         return Category(self.category)
 
     @property
+    def is_application(self) -> bool:
+        """An application or online service rather than a place to go."""
+        return self.kind == StructureKind.APPLICATION
+
+    @property
     def access_labels(self) -> list[str]:
         return [Access(access).label for access, field in ACCESS_FIELDS.items() if getattr(self, field)]
 

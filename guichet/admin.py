@@ -734,8 +734,17 @@ class OrganisationAdmin(CoordinatorAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(AdministratorAdmin):
+    """A theme's name, colour and order are the administrators'; its slug, once given, is an identifier that code
+    (each event kind's and category's colour, the open-data export), saved alerts and links key on: it stays."""
+
     list_display = ("name", "colour_sample", "position")
     prepopulated_fields = {"slug": ("name",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *(("slug",) if obj else ()))
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else super().get_prepopulated_fields(request, obj)
 
     @admin.display(description="couleur")
     def colour_sample(self, obj):

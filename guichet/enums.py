@@ -16,10 +16,10 @@ class Phase(models.TextChoices):
     @property
     def short_label(self) -> str:
         return {
-            "prevention": "Je crée ou je gère mon activité",
-            "traitement": "Je suis en traitement",
-            "apres": "Mes traitements sont finis",
-        }[self.value]
+            Phase.PREVENTION: "Je crée ou je gère mon activité",
+            Phase.TREATMENT: "Je suis en traitement",
+            Phase.AFTER: "Mes traitements sont finis",
+        }[self]
 
 
 class ProfessionalStatus(models.TextChoices):

@@ -29,6 +29,7 @@ from pairs.enums import GroupFormat
 from pairs.models import GroupSession, PeerGroup, Registration
 from ressources import eligibility
 from ressources.eligibility import PHASE_PHRASES, STATUS_PHRASES
+from ressources.enums import ResourceKind
 from ressources.models import Sheet
 
 LIMITS = {"aids": 8, "sheets": 6, "structures": 6, "apps": 3, "events": 5, "groups": 3, "first_steps": 4}
@@ -166,7 +167,7 @@ def _suggestion(evaluation) -> Suggestion:
 
 def more_aids_url(answers: Answers) -> str:
     """The aids listing filtered like her parcours, by the server from her cookie (no answer in the address)."""
-    url = reverse("ressources:listing", kwargs={"kind": "aides"})
+    url = reverse("ressources:listing", kwargs={"kind": ResourceKind.AID})
     name, value = FOR_HER_PARAM
     return f"{url}?{name}={value}" if answers.listing_filters() else url
 

@@ -50,9 +50,16 @@ def _kinds(now):
     resources = (*CARD, "title")
     structures = (*CARD, "name", "category")
     return [
-        ("aides", "Aides et dispositifs", "/ressources/aides/", Aid.objects.published().only(*resources), "title", Aid),
         (
-            "fiches",
+            Aid.kind,
+            "Aides et dispositifs",
+            "/ressources/aides/",
+            Aid.objects.published().only(*resources),
+            "title",
+            Aid,
+        ),
+        (
+            Sheet.kind,
             "Fiches d'information",
             "/ressources/fiches/",
             Sheet.objects.published().only(*resources),
@@ -60,7 +67,7 @@ def _kinds(now):
             Sheet,
         ),
         (
-            "contenus",
+            InspiringContent.kind,
             "Contenus inspirants",
             "/ressources/contenus/",
             InspiringContent.objects.published().only(*resources, "format"),

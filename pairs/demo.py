@@ -13,8 +13,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from guichet.demo import DEMO_DOMAIN, upsert
-from guichet.enums import TerritoryKind
+from guichet.enums import EditorialStatus, Phase, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
+from pairs.enums import GroupFormat
 from pairs.enums import RegistrationStatus as Status
 from pairs.models import PeerGroup, Registration
 
@@ -36,7 +37,7 @@ def groups(today: date) -> list[dict]:
             "description": "Chaque séance part de ce que vivent les participantes : l'énergie qui revient ou non, "
             "les clients, l'organisation, la fatigue. Groupe de démonstration : il n'aura pas lieu.",
             "themes": ["maintien-activite", "vie-personnelle-proches"],
-            "phases": ["apres"],
+            "phases": [Phase.AFTER],
             "city": "Marseille",
             "departement": "13",
             "capacity": 8,
@@ -53,8 +54,8 @@ def groups(today: date) -> list[dict]:
             "summary": "Entre cheffes d'entreprise en traitement, une heure chaque semaine, de chez soi.",
             "description": "Caméra facultative. Groupe de démonstration : il n'aura pas lieu.",
             "themes": ["vie-personnelle-proches"],
-            "phases": ["traitement"],
-            "format": "visio",
+            "phases": [Phase.TREATMENT],
+            "format": GroupFormat.VIDEO,
             "capacity": 6,
             "facilitator_name": "Inès (prénom fictif)",
             "facilitator_role": "paire-aidante, entrepreneuse",
@@ -82,7 +83,7 @@ def groups(today: date) -> list[dict]:
             "name": "Garder le lien avec ses clients pendant un arrêt (fictif)",
             "summary": "Quatre séances pour organiser son absence, prévenir ou non ses clients, préparer le retour.",
             "themes": ["maintien-activite"],
-            "phases": ["traitement"],
+            "phases": [Phase.TREATMENT],
             "city": "Toulon",
             "departement": "83",
             "accessibility": "Accessible en fauteuil roulant.",
@@ -98,7 +99,7 @@ def groups(today: date) -> list[dict]:
             "name": "Et maintenant ? Se projeter après la maladie (fictif)",
             "summary": "Pour celles qui envisagent de changer d'activité, ou de la transformer.",
             "themes": ["reconversion"],
-            "phases": ["apres"],
+            "phases": [Phase.AFTER],
             "city": "Avignon",
             "departement": "84",
             "capacity": 5,
@@ -120,7 +121,7 @@ def load():
     }
     today = timezone.localdate()
     for data in groups(today):
-        is_video = data.get("format") == "visio"
+        is_video = data.get("format") == GroupFormat.VIDEO
         group, _ = upsert(
             PeerGroup,
             {"slug": data["slug"]},
@@ -128,7 +129,7 @@ def load():
                 "name": data["name"],
                 "summary": data["summary"],
                 "description": data.get("description", "Groupe de démonstration : il n'aura pas lieu."),
-                "format": data.get("format", "sur-place"),
+                "format": data.get("format", GroupFormat.ON_SITE),
                 "place_name": "",
                 "address": "",
                 "postal_code": "",
@@ -141,7 +142,7 @@ def load():
                 "facilitator_role": data["facilitator_role"],
                 "organiser_name": owners[data["owner"]].name,
                 "owner": owners[data["owner"]],
-                "status": "publie",
+                "status": EditorialStatus.PUBLISHED,
                 # Nobody verifies a fictitious group: no verification date.
                 "reviewed_at": None,
                 "is_demo": True,

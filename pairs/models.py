@@ -290,6 +290,10 @@ class Registration(models.Model):
         return self.first_name or f"Inscription n° {self.pk} (anonymisée)"
 
     @property
+    def awaits_confirmation(self) -> bool:
+        return self.status == RegistrationStatus.PENDING
+
+    @property
     def waiting_position(self) -> int | None:
         if self.status != RegistrationStatus.WAITING:
             return None

@@ -90,14 +90,20 @@ def confirm(request, token):
         return _link_problem(request, "expired", pk=expired.pk)
     if request.method == "POST":
         outcome = services.confirm(registration)
-        return render(request, "pairs/outcome.html", {"outcome": outcome, "registration": registration})
+        return _outcome_page(request, outcome, registration)
     if registration.status != RegistrationStatus.PENDING:
         outcome = {
             RegistrationStatus.CONFIRMED: services.Outcome.ALREADY_CONFIRMED,
             RegistrationStatus.CANCELLED: services.Outcome.ALREADY_CANCELLED,
         }.get(registration.status, services.Outcome.EXPIRED)
-        return render(request, "pairs/outcome.html", {"outcome": outcome, "registration": registration})
+        return _outcome_page(request, outcome, registration)
     return render(request, "pairs/confirm.html", {"registration": registration, "group": registration.group})
+
+
+def _outcome_page(request, outcome, registration):
+    """What became of her registration; the page tells the outcomes apart by name (`outcomes.CONFIRMED`)."""
+    context = {"outcome": outcome, "outcomes": services.Outcome.__members__, "registration": registration}
+    return render(request, "pairs/outcome.html", context)
 
 
 @never_cache
@@ -112,14 +118,10 @@ def cancel(request, token):
     if last_end is None or last_end <= timezone.now():
         return _link_problem(request, "over", group=registration.group)
     if registration.status in (RegistrationStatus.CANCELLED, RegistrationStatus.EXPIRED):
-        return render(
-            request,
-            "pairs/outcome.html",
-            {"outcome": services.Outcome.ALREADY_CANCELLED, "registration": registration},
-        )
+        return _outcome_page(request, services.Outcome.ALREADY_CANCELLED, registration)
     if request.method == "POST":
         outcome = services.cancel(registration)
-        return render(request, "pairs/outcome.html", {"outcome": outcome, "registration": registration})
+        return _outcome_page(request, outcome, registration)
     return render(request, "pairs/cancel.html", {"registration": registration, "group": registration.group})
 
 

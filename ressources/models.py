@@ -63,6 +63,14 @@ class Resource(SluggedModel, SearchableModel, EditorialModel):
     def get_absolute_url(self):
         return reverse("ressources:detail", kwargs={"kind": self.kind.value, "slug": self.slug})
 
+    @property
+    def is_aid(self) -> bool:
+        return self.kind == ResourceKind.AID
+
+    @property
+    def is_inspiring_content(self) -> bool:
+        return self.kind == ResourceKind.CONTENT
+
     def search_document(self) -> str:
         return f"{self.title} {self.summary}"
 
@@ -352,3 +360,8 @@ class InspiringContent(Resource):
 
     def search_document(self) -> str:
         return " ".join([super().search_document(), self.author, self.publisher, self.transcript])
+
+    @property
+    def needs_transcript(self) -> bool:
+        """Audio and video: its text is a transcript or a written summary, for those who cannot listen."""
+        return self.format in ContentFormat.needing_transcript()

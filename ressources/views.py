@@ -55,6 +55,7 @@ def listing(request, kind):
         "ressources/listing.html",
         {
             "kind": kind,
+            "followable": kind == ResourceKind.AID,  # "Me prévenir" follows new aids (alertes.listings)
             "filterset": filterset,
             "page": page,
             "query_prefix": query_without_page(request),

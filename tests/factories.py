@@ -4,8 +4,12 @@ import factory
 from django.utils import timezone
 from faker import Faker
 
+from agenda.enums import EventKind, Mode
+from annuaire.enums import Category
 from guichet.enums import EditorialStatus, Role
 from guichet.models import Announcement, Organisation, User
+from pairs.enums import GroupFormat
+from ressources.enums import ContentFormat
 
 FAKE = Faker("fr_FR")
 
@@ -127,7 +131,7 @@ class ContentFactory(ResourceFactory):
         model = "ressources.InspiringContent"
         skip_postgeneration_save = True
 
-    format = "article"
+    format = ContentFormat.ARTICLE
     transcript = "Résumé écrit."
 
 
@@ -140,7 +144,7 @@ class StructureFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Structure numéro {n}")
     slug = factory.Sequence(lambda n: f"structure-{n}")
     summary = "Ce qu'elle propose."
-    category = "association"
+    category = Category.ASSOCIATION
     status = EditorialStatus.DRAFT
 
     class Params:
@@ -177,10 +181,10 @@ class EventFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Événement numéro {n}")
     slug = factory.Sequence(lambda n: f"evenement-{n}")
-    kind = "atelier"
+    kind = EventKind.WORKSHOP
     summary = "Ce qui s'y passe."
     organiser_name = "Association organisatrice"
-    mode = "sur-place"
+    mode = Mode.ON_SITE
     city = "Marseille"
     postal_code = "13001"
     departement = factory.LazyFunction(lambda: _departement("13"))
@@ -190,7 +194,7 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     class Params:
         published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
-        online = factory.Trait(mode="en-ligne", city="", postal_code="", departement=None)
+        online = factory.Trait(mode=Mode.ONLINE, city="", postal_code="", departement=None)
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
@@ -223,7 +227,7 @@ class PeerGroupFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Groupe numéro {n}")
     slug = factory.Sequence(lambda n: f"groupe-{n}")
     summary = "Pour parler de la reprise."
-    format = "sur-place"
+    format = GroupFormat.ON_SITE
     city = "Marseille"
     postal_code = "13001"
     departement = factory.LazyFunction(lambda: _departement("13"))
@@ -236,7 +240,7 @@ class PeerGroupFactory(factory.django.DjangoModelFactory):
 
     class Params:
         published = factory.Trait(status=EditorialStatus.PUBLISHED, reviewed_at=factory.LazyFunction(timezone.now))
-        video = factory.Trait(format="visio", city="", postal_code="", departement=None)
+        video = factory.Trait(format=GroupFormat.VIDEO, city="", postal_code="", departement=None)
 
     @factory.post_generation
     def sessions(self, create, extracted, **kwargs):

@@ -1,5 +1,9 @@
+import re
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from guichet.enums import Phase, ProfessionalStatus, TerritoryKind
 from guichet.models import PhaseTag, StatusTag, Territory, Theme
@@ -65,3 +69,42 @@ def test_phase_and_status_rows_mirror_the_code_enums_in_order():
     assert list(PhaseTag.objects.values_list("code", flat=True)) == list(Phase.values)
     assert list(StatusTag.objects.values_list("code", flat=True)) == list(ProfessionalStatus.values)
     assert ProfessionalStatus.UNKNOWN.label == "Je ne sais pas"
+
+
+def test_every_theme_slug_the_code_keys_on_is_a_theme():
+    from agenda.enums import EventKind
+    from annuaire.enums import Category
+    from annuaire.export import THEMATIQUES
+
+    slugs = set(Theme.objects.values_list("slug", flat=True))
+    assert {kind.theme_slug for kind in EventKind} <= slugs
+    assert {category.theme_slug for category in Category} <= slugs
+    assert set(THEMATIQUES) == slugs
+    root = Path(__file__).resolve().parent.parent
+    in_templates = {
+        match
+        for template in root.glob("*/templates/**/*.html")
+        for match in re.findall(r"theme--([a-z][a-z-]*)", template.read_text(encoding="utf-8"))
+    }
+    assert "sante-soins-support" in in_templates  # an application's badge
+    assert in_templates <= slugs
+
+
+def test_an_administrator_renames_a_theme_but_its_slug_stays(client, people):
+    theme = Theme.objects.get(slug="bien-etre")
+    client.force_login(people.administrator)
+    url = reverse("admin:guichet_theme_change", args=[theme.pk])
+    assert 'name="slug"' not in client.get(url).content.decode()
+    data = {"name": "Bien-être et détente", "slug": "detente", "colour": theme.colour, "description": "", "position": 3}
+    assert client.post(url, data).status_code == 302
+    theme.refresh_from_db()
+    assert (theme.name, theme.slug) == ("Bien-être et détente", "bien-etre")
+
+
+def test_a_new_theme_gets_the_slug_an_administrator_gives(client, people):
+    client.force_login(people.administrator)
+    add = reverse("admin:guichet_theme_add")
+    assert 'name="slug"' in client.get(add).content.decode()
+    data = {"name": "Formation", "slug": "formation", "colour": "#1f5fa8", "description": "", "position": 8}
+    assert client.post(add, data).status_code == 302
+    assert Theme.objects.filter(slug="formation", name="Formation").exists()

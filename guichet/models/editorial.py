@@ -342,6 +342,16 @@ class ProposedChange(models.Model):
     def is_empty(self) -> bool:
         return not (self.values or self.m2m or self.inlines)
 
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for the coordinator's decision."""
+        return self.state == ProposalState.PENDING
+
+    @property
+    def is_sent_back(self) -> bool:
+        """Sent back to its author with a comment."""
+        return self.state == ProposalState.SENT_BACK
+
 
 def editorial_models() -> list:
     """Every model of the site with an owner, a status and a review date."""

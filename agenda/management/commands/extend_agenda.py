@@ -1,6 +1,8 @@
 from django.utils import timezone
 
+from agenda.enums import Repeat
 from agenda.models import Event
+from guichet.enums import EditorialStatus
 from guichet.locks import ScheduledCommand
 
 
@@ -12,7 +14,11 @@ class Command(ScheduledCommand):
 
     def handle(self, *args, **options):
         today = timezone.localdate()
-        events = Event.objects.exclude(repeat="").exclude(repeat_until__lt=today).exclude(status="archive")
+        events = (
+            Event.objects.exclude(repeat=Repeat.NONE)
+            .exclude(repeat_until__lt=today)
+            .exclude(status=EditorialStatus.ARCHIVED)
+        )
         before = sum(event.occurrences.count() for event in events)
         count = 0
         for event in events.iterator():
