@@ -4,6 +4,7 @@ from django.apps import AppConfig
 class AgendaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "agenda"
+    content_kinds = "agenda.kinds.KINDS"
     verbose_name = "Agenda"
 
     def ready(self):

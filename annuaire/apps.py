@@ -3,11 +3,6 @@ from django.apps import AppConfig
 
 class AnnuaireConfig(AppConfig):
     name = "annuaire"
+    content_kinds = "annuaire.kinds.KINDS"
     verbose_name = "Annuaire"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from annuaire.desk import contact_requests
-        from guichet import desk
-
-        desk.register("requests", contact_requests)

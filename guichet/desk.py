@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db.models import Count
 from django.urls import reverse
 
-from guichet import review
+from guichet import kinds, review
 from guichet.enums import EditorialStatus
 from guichet.models import ErrorReport, ProposedChange
 from guichet.models.editorial import editorial_models
@@ -166,7 +166,8 @@ def mail_failures() -> dict:
 
 
 # What the apps add to the desk, without the kernel knowing them (issue 20's layers): a name (the key the admin's home
-# page reads) and a function giving its value. Each app registers its own in its AppConfig.ready().
+# page reads) and a function giving its value. Content apps declare theirs with their kinds (guichet.kinds: `desk`);
+# another app registers its own in its AppConfig.ready().
 _sections: dict[str, Callable] = {}
 
 
@@ -181,5 +182,6 @@ def desk() -> dict:
         "proposed": proposed_changes(),
         "stale": stale_by_organisation(),
         "reports": error_reports(),
+        **{name: section() for kind in kinds.registered() for name, section in kind.desk.items()},
         **{name: section() for name, section in _sections.items()},
     }

@@ -1,0 +1,75 @@
+"""The directory as kinds of content (guichet.kinds): structures and online applications, under "Annuaire"."""
+
+from annuaire.contact import ContactRequest, RequestState
+from annuaire.desk import contact_requests
+from annuaire.enums import StructureKind
+from annuaire.models import Structure
+from guichet.kinds import ContentKind, Follow, Section
+
+SECTION = Section("Annuaire", "annuaire:listing")
+CARD = ("pk", "slug", "summary", "is_demo", "name", "category")
+TARGETING = ("q", "theme", "phase", "departement")
+
+
+def _searched(kind: StructureKind):
+    return lambda now: Structure.objects.published().filter(kind=kind).only(*CARD)
+
+
+def _category_theme(structure) -> str:
+    """The colour of its category, as everywhere on the site."""
+    return structure.category_choice.theme_slug
+
+
+def _requests(*, start, end):
+    """The funders' table of requests to be put in touch, by state."""
+    queryset = ContactRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    return queryset, "state", dict(RequestState.choices)
+
+
+def _new_structures(ids, data):
+    from annuaire.filters import StructureFilterSet
+
+    filterset = StructureFilterSet(data, queryset=Structure.objects.for_list().filter(pk__in=ids))
+    return [(s.name, s.get_absolute_url()) for s in filterset.qs[:20]] if filterset.is_valid() else []
+
+
+KINDS = [
+    ContentKind(
+        key="structures",
+        label="Structures",
+        listing="annuaire:listing",
+        model=Structure,
+        position=40,
+        public=lambda: Structure.objects.published().filter(kind=StructureKind.STRUCTURE),
+        section=SECTION,
+        search=_searched(StructureKind.STRUCTURE),
+        search_order="name",
+        card_theme=_category_theme,
+        card_template="annuaire/includes/search_card.html",
+        desk={"requests": contact_requests},
+        figures=(("Demandes de mise en relation, par état", _requests),),
+        follow=Follow(
+            key="annuaire",
+            what="les nouvelles structures",
+            name="Annuaire",
+            when="une nouvelle structure qui correspond à votre recherche entre dans l'annuaire",
+            filters=(*TARGETING, "code_postal", "categorie", "acces", "type"),
+            line="Nouvelle structure de l'annuaire qui correspond à votre recherche.",
+            read=_new_structures,
+        ),
+    ),
+    ContentKind(
+        key="applications",
+        label="Applications et services en ligne",
+        listing="annuaire:listing",
+        listing_query=f"type={StructureKind.APPLICATION.value}",
+        model=Structure,
+        position=50,
+        public=lambda: Structure.objects.published().filter(kind=StructureKind.APPLICATION),
+        section=SECTION,
+        search=_searched(StructureKind.APPLICATION),
+        search_order="name",
+        card_theme=_category_theme,
+        card_template="annuaire/includes/search_card.html",
+    ),
+]

@@ -1,0 +1,126 @@
+"""The kinds of content the site shows (aids, sheets, structures, events, groups…), as their apps declare them, so that
+the site search, the navigation, the coordinator's desk, the funders' figures, page-view counting and the alerts loop
+over them instead of naming each app (issue 20).
+
+An app declares its kinds in its AppConfig, by the dotted path of a list of `ContentKind`:
+
+    class FormationsConfig(AppConfig):
+        name = "formations"
+        content_kinds = "formations.kinds.KINDS"
+
+Adding a kind is then one app and one line in INSTALLED_APPS (README: "Ajouter un type de contenu")."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Model, OuterRef, QuerySet, Subquery
+from django.urls import reverse
+from django.utils.module_loading import import_string
+
+DEFAULT_CARD = "guichet/includes/search_card.html"
+
+
+@dataclass(frozen=True)
+class Section:
+    """An entry of the main navigation; kinds of one app share it (aids, sheets and contents: "Ressources")."""
+
+    label: str
+    url_name: str
+
+
+@dataclass(frozen=True)
+class Follow:
+    """A listing one may follow for new entries (alertes.listings): the words that name it, the filters an alert may
+    keep and `read(ids, data)`, what the listing with these filters shows among these ids: [(title, path)]."""
+
+    key: str
+    what: str  # "les nouvelles aides"
+    name: str  # the listing's own name, "Aides et dispositifs"
+    when: str  # "une nouvelle aide qui correspond à votre recherche est publiée"
+    filters: tuple[str, ...]
+    line: str  # said of each new entry in a digest
+    read: Callable[[list, dict], list]
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """What the rest of the site needs of one kind of content. Only `key`, `label`, `listing`, `model`, `position`
+    and `public` are required; a kind leaves out what it takes no part in (no search, no counting…)."""
+
+    key: str  # "aides": the search section's anchor, the page-view counter's kind
+    label: str  # "Aides et dispositifs": the search section's title
+    listing: str  # the listing's URL name, "ressources:listing"
+    model: type[Model]
+    position: int  # the order of the search sections and of the navigation
+    public: Callable[[], QuerySet]  # every entry a visitor may see
+    listing_args: tuple = ()
+    listing_query: str = ""  # "type=application": the listing shows this kind among others
+    section: Section | None = None  # its entry in the main navigation
+    # The site search: what it looks in at a moment (only the columns the card reads), ordered by this field among
+    # equally ranked entries; the card shows `theme_slug`, annotated here or given by `card_theme(entry)`. What it
+    # finds is kept until content changes, or until `search_until(now)` (a one-row queryset of `first`): the first
+    # moment an entry may stop being shown without anybody changing anything (an event over).
+    search: Callable | None = None
+    search_order: str = "pk"
+    search_until: Callable | None = None
+    card_theme: Callable | None = None
+    card_template: str = DEFAULT_CARD
+    # The coordinator's desk: {name the admin's home page reads: function giving its value}.
+    desk: dict[str, Callable] = field(default_factory=dict)
+    # The funders' figures: tables [(title, function(start=, end=) -> (cells, total))].
+    figures: tuple = ()
+    # Page-view counting ("most viewed"): the detail pages counted, a pattern whose group `slug` names the entry, and
+    # the word shown before its title.
+    counted: str = ""
+    counted_label: str = ""
+    follow: Follow | None = None
+
+    @property
+    def listing_url(self) -> str:
+        url = reverse(self.listing, args=self.listing_args)
+        return f"{url}?{self.listing_query}" if self.listing_query else url
+
+
+def registered() -> list[ContentKind]:
+    """The kinds of the installed apps, in order (read from the AppConfigs each time: cheap, and right when a test
+    changes INSTALLED_APPS)."""
+    kinds = []
+    for config in apps.get_app_configs():
+        declared = getattr(config, "content_kinds", None)
+        if declared:
+            kinds.extend(import_string(declared))
+    return sorted(kinds, key=lambda kind: kind.position)
+
+
+def get(key: str) -> ContentKind | None:
+    return next((kind for kind in registered() if kind.key == key), None)
+
+
+def navigation() -> list[tuple[str, str]]:
+    """The main navigation's content sections, each once, in the order of their first kind: [(label, url)]."""
+    sections = []
+    for kind in registered():
+        if kind.section is not None and kind.section not in sections:
+            sections.append(kind.section)
+    return [(section.label, reverse(section.url_name)) for section in sections]
+
+
+def counted(path: str) -> tuple[str, str] | None:
+    """(kind, slug) when `path` is the detail page of a kind whose reads are counted."""
+    for kind in registered():
+        if kind.counted:
+            match = re.match(kind.counted, path)
+            if match:
+                return kind.key, match.group("slug")
+    return None
+
+
+def first_theme(model) -> Subquery:
+    """The slug of an entry's first theme (by the themes' order), for its card's colour."""
+    through = model.themes.through
+    source = f"{model._meta.model_name}_id"
+    return Subquery(
+        through.objects.filter(**{source: OuterRef("pk")}).order_by("theme__position").values("theme__slug")[:1]
+    )
