@@ -1,20 +1,15 @@
-# The five sections of the main navigation: stable addresses printed on flyers.
-MAIN_SECTIONS = [
-    ("Ressources", "/ressources/"),
-    ("Annuaire", "/annuaire/"),
-    ("Agenda", "/agenda/"),
-    ("Groupes de pairs", "/groupes/"),
-    ("Mon parcours", "/questionnaire/"),
-]
+# The main navigation: the sections of the kinds of content (guichet.kinds), then her parcours. Stable addresses
+# printed on flyers.
+PARCOURS = ("Mon parcours", "/questionnaire/")
 
 
 def site(request):
     """What the site's frame needs on every page, and the state of its RGAA self-assessment (guichet/rgaa.yaml, read
     once) that the footer gives."""
-    from guichet import rgaa
+    from guichet import kinds, rgaa
 
     return {
-        "main_sections": MAIN_SECTIONS,
+        "main_sections": [*kinds.navigation(), PARCOURS],
         "search_query": request.GET.get("q", "")[:200],
         "accessibility_state": rgaa.load().state,
     }

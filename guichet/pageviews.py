@@ -1,4 +1,5 @@
-"""Counting reads of sheets and aids for the funders' figures ("most viewed"), cache hits included.
+"""Counting reads of the kinds of content that ask for it (guichet.kinds: `counted`, sheets and aids) for the funders'
+figures ("most viewed"), cache hits included.
 
 The middleware sits outside the page cache, so every read counts. Counts are kept in memory by each worker and written
 in one go at most once a minute (and when the worker stops): reading a page costs no query. The figure is a count of
@@ -7,7 +8,6 @@ pages served, robots included; nothing about the visitor is kept.
 
 import atexit
 import logging
-import re
 import threading
 import time
 from collections import Counter
@@ -16,9 +16,9 @@ from django.db import DatabaseError
 from django.db.models import F
 from django.utils import timezone
 
+from guichet import kinds
 from guichet.models import PageView
 
-COUNTED = re.compile(r"^/ressources/(fiches|aides)/([-a-zA-Z0-9_]+)/$")
 FLUSH_SECONDS = 60
 logger = logging.getLogger(__name__)
 
@@ -54,9 +54,9 @@ class PageViewMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.method == "GET" and response.status_code == 200:
-            match = COUNTED.match(request.path)
-            if match:
-                record(*match.groups())
+            counted = kinds.counted(request.path)
+            if counted:
+                record(*counted)
                 if time.monotonic() - _last_flush > FLUSH_SECONDS:
                     try:
                         flush()

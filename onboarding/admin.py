@@ -98,8 +98,7 @@ class UsageCountAdmin(CoordinatorAdmin):
             )
         for title, (cells, total) in (
             ("Parcours imprimés, envoyés, enregistrés", figures.parcours_actions(start=start, end=end)),
-            ("Demandes de mise en relation, par état", figures.requests(start=start, end=end)),
-            ("Inscriptions aux groupes de pairs, par statut", figures.sign_ups(start=start, end=end)),
+            *figures.content_tables(start=start, end=end),
         ):
             tables.append({"title": title, "cells": cells, "total": total})
         for table in tables:

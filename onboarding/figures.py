@@ -15,6 +15,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.html import escape
 
+from guichet import kinds
 from guichet.enums import Phase, ProfessionalStatus
 from onboarding.models import SourceCode, UsageCount
 
@@ -118,11 +119,12 @@ def by_field(queryset, field: str, labels: dict) -> tuple[list[Cell], int]:
     return suppress(cells), sum(cell.count for cell in cells)
 
 
-def requests(*, start, end):
-    from annuaire.contact import ContactRequest, RequestState
-
-    queryset = ContactRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    return by_field(queryset, "state", dict(RequestState.choices))
+def content_tables(*, start, end) -> list[tuple[str, tuple[list[Cell], int]]]:
+    """The tables the kinds of content give (guichet.kinds: `figures`, e.g. requests to be put in touch by state,
+    sign-ups by status), with the same small-cell rule: [(title, (cells, total))]."""
+    return [
+        (title, by_field(*count(start=start, end=end))) for kind in kinds.registered() for title, count in kind.figures
+    ]
 
 
 @dataclass
@@ -201,14 +203,6 @@ def call_backs(months: list[date], *, today=None) -> list[CallBacks]:
     ]
 
 
-def sign_ups(*, start, end):
-    from pairs.enums import RegistrationStatus
-    from pairs.models import Registration
-
-    queryset = Registration.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    return by_field(queryset, "status", dict(RegistrationStatus.choices))
-
-
 def parcours_actions(*, start, end) -> tuple[list[Cell], int]:
     rows = dict(
         UsageCount.objects.filter(day__gte=start, day__lte=end)
@@ -221,9 +215,9 @@ def parcours_actions(*, start, end) -> tuple[list[Cell], int]:
 
 
 def most_viewed(*, start, end, limit=10) -> list[tuple[str, str, int]]:
-    """[(kind label, title, reads)] for sheets and aids; reads of pages, not of people: no small-cell rule needed."""
+    """[(kind label, title, reads)] for the kinds whose reads are counted (sheets and aids); reads of pages, not of
+    people: no small-cell rule needed. One query, then one per kind read."""
     from guichet.models import PageView
-    from ressources.models import Aid, Sheet
 
     rows = list(
         PageView.objects.filter(day__gte=start, day__lte=end)
@@ -231,15 +225,19 @@ def most_viewed(*, start, end, limit=10) -> list[tuple[str, str, int]]:
         .annotate(n=Sum("count"))
         .order_by("-n", "slug")[:limit]
     )
-    titles = {
-        ("fiches", s): t
-        for s, t in Sheet.objects.filter(slug__in=[r["slug"] for r in rows]).values_list("slug", "title")
-    }
-    titles |= {
-        ("aides", s): t for s, t in Aid.objects.filter(slug__in=[r["slug"] for r in rows]).values_list("slug", "title")
-    }
-    kinds = {"fiches": "Fiche", "aides": "Aide"}
-    return [(kinds[r["kind"]], titles.get((r["kind"], r["slug"]), r["slug"]), r["n"]) for r in rows]
+    counted = {kind.key: kind for kind in kinds.registered() if kind.counted}
+    titles = {}
+    for key in {row["kind"] for row in rows} & set(counted):
+        slugs = [row["slug"] for row in rows if row["kind"] == key]
+        titles |= {(key, entry.slug): str(entry) for entry in counted[key].model.objects.filter(slug__in=slugs)}
+    return [
+        (
+            counted[r["kind"]].counted_label if r["kind"] in counted else r["kind"],
+            titles.get((r["kind"], r["slug"]), r["slug"]),
+            r["n"],
+        )
+        for r in rows
+    ]
 
 
 def weekly(*, kind: str, start, end) -> list[tuple[date, int]]:
