@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from alertes import services
 from alertes.forms import AlertForm, SearchAlertForm
-from alertes.listings import DEFAULT_LISTING, LISTING_KEY, LISTINGS
+from alertes.listings import LISTING_KEY, default_listing, listings
 from alertes.models import FOLLOWABLE, Alert
 from guichet import answers as answers_store
 from guichet.models.reports import client_fingerprint
@@ -52,7 +52,7 @@ def follow(request, model_label, pk):
 
 def _search_filters(data, listing) -> dict:
     """The listing's filters the address carries, and which listing (alertes.listings)."""
-    filters = {LISTING_KEY: listing.key} if listing is not DEFAULT_LISTING else {}
+    filters = {LISTING_KEY: listing.key} if listing.key != default_listing().key else {}
     for name in listing.filters:
         values = [value for value in data.getlist(name) if value]
         if values:
@@ -65,7 +65,7 @@ def _search_filters(data, listing) -> dict:
 def follow_search(request):
     """ "Me prévenir" under a listing (aids, agenda, directory: `?liste=`): its filters are carried in the address,
     as they are in the listing's own."""
-    listing = LISTINGS.get(request.GET.get(LISTING_KEY, DEFAULT_LISTING.key))
+    listing = listings().get(request.GET.get(LISTING_KEY, default_listing().key))
     if listing is None:
         raise Http404
     filters = _search_filters(request.GET, listing)
