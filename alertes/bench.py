@@ -8,11 +8,9 @@ import random
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from agenda.models import Event
 from alertes.enums import AlertKind, Rhythm
 from alertes.models import Alert
-from pairs.models import PeerGroup
-from ressources.models import Aid
+from guichet import kinds
 
 PREFIX = "bench-"
 DOMAIN = "bench.invalid"
@@ -21,6 +19,7 @@ DOMAIN = "bench.invalid"
 def generate(rng: random.Random, *, scale: float = 1.0) -> dict[str, int]:
     Alert.objects.filter(email__endswith=f"@{DOMAIN}").delete()
     now = timezone.now()
+    Aid, Event, PeerGroup = (kinds.get(key).model for key in ("aides", "evenements", "groupes"))
     followed = {
         Aid: list(Aid.objects.published().filter(slug__startswith=PREFIX).values_list("pk", flat=True)),
         Event: list(Event.objects.published().filter(slug__startswith=PREFIX).values_list("pk", flat=True)),
