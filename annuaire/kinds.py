@@ -4,7 +4,7 @@ from annuaire.contact import ContactRequest, RequestState
 from annuaire.desk import contact_requests
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
-from guichet.kinds import ContentKind, Follow, Section
+from guichet.kinds import ContentKind, DeskLine, Follow, Section
 
 SECTION = Section("Annuaire", "annuaire:listing")
 CARD = ("pk", "slug", "summary", "is_demo", "name", "category")
@@ -46,7 +46,7 @@ KINDS = [
         search_order="name",
         card_theme=_category_theme,
         card_template="annuaire/includes/search_card.html",
-        desk={"requests": contact_requests},
+        desk=(DeskLine("requests", contact_requests, "admin/annuaire/desk_requests.html"),),
         figures=(("Demandes de mise en relation, par état", _requests),),
         follow=Follow(
             key="annuaire",

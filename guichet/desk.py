@@ -4,7 +4,6 @@ The queries depend on the number of kinds of content, never on the number of ent
 last published versions are read one query per model, stale counts one grouped query per model.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -165,23 +164,25 @@ def mail_failures() -> dict:
     }
 
 
-# What the apps add to the desk, without the kernel knowing them (issue 20's layers): a name (the key the admin's home
-# page reads) and a function giving its value. Content apps declare theirs with their kinds (guichet.kinds: `desk`);
-# another app registers its own in its AppConfig.ready().
-_sections: dict[str, Callable] = {}
+# What the apps add to the desk, without the kernel knowing them (issue 20's layers): lines, each with the template
+# that shows it. Content apps declare theirs with their kinds (guichet.kinds: `desk`); another app registers its own
+# in its AppConfig.ready(), at a position among the kinds'.
+_lines: list[kinds.DeskLine] = []
 
 
-def register(name: str, section: Callable) -> None:
-    _sections[name] = section
+def register(line: kinds.DeskLine) -> None:
+    _lines.append(line)
 
 
 def desk() -> dict:
+    lines = sorted([*kinds.desk_lines(), *_lines], key=lambda line: line.position)
+    values = {line.name: line.build() for line in lines}
     return {
         "mail": mail_failures(),
         "to_review": to_review(),
         "proposed": proposed_changes(),
         "stale": stale_by_organisation(),
         "reports": error_reports(),
-        **{name: section() for kind in kinds.registered() for name, section in kind.desk.items()},
-        **{name: section() for name, section in _sections.items()},
+        **values,
+        "lines": [(line.template, values[line.name]) for line in lines],
     }

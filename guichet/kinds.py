@@ -12,7 +12,7 @@ Adding a kind is then one app and one line in INSTALLED_APPS (README: "Ajouter u
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from django.apps import apps
 from django.db.models import Model, OuterRef, QuerySet, Subquery
@@ -28,6 +28,17 @@ class Section:
 
     label: str
     url_name: str
+
+
+@dataclass(frozen=True)
+class DeskLine:
+    """A line of the coordinator's desk (guichet.desk): `build()` gives its value, which `template` shows as `line`;
+    lines follow each other by `position` (a kind's by the kind's own)."""
+
+    name: str
+    build: Callable[[], object]
+    template: str
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,8 +78,8 @@ class ContentKind:
     search_until: Callable | None = None
     card_theme: Callable | None = None
     card_template: str = DEFAULT_CARD
-    # The coordinator's desk: {name the admin's home page reads: function giving its value}.
-    desk: dict[str, Callable] = field(default_factory=dict)
+    # Its lines on the coordinator's desk.
+    desk: tuple[DeskLine, ...] = ()
     # The funders' figures: tables [(title, function(start=, end=) -> (cells, total))].
     figures: tuple = ()
     # Page-view counting ("most viewed"): the detail pages counted, a pattern whose group `slug` names the entry, and
@@ -96,6 +107,11 @@ def registered() -> list[ContentKind]:
 
 def get(key: str) -> ContentKind | None:
     return next((kind for kind in registered() if kind.key == key), None)
+
+
+def desk_lines() -> list[DeskLine]:
+    """The desk lines the kinds declare, each at its kind's position."""
+    return [replace(line, position=kind.position) for kind in registered() for line in kind.desk]
 
 
 def navigation() -> list[tuple[str, str]]:

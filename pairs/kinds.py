@@ -2,7 +2,7 @@
 
 from django.db.models import Min
 
-from guichet.kinds import ContentKind, Follow, Section, first_theme
+from guichet.kinds import ContentKind, DeskLine, Follow, Section, first_theme
 from pairs.desk import sign_ups
 from pairs.enums import RegistrationStatus
 from pairs.models import GroupSession, PeerGroup, Registration
@@ -49,7 +49,7 @@ KINDS = [
         search=_searched,
         search_order="name",
         search_until=_first_end,
-        desk={"sign_ups": sign_ups},
+        desk=(DeskLine("sign_ups", sign_ups, "admin/pairs/desk_sign_ups.html"),),
         figures=(("Inscriptions aux groupes de pairs, par statut", _sign_ups),),
         follow=Follow(
             key="groupes",
