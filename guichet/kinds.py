@@ -28,6 +28,12 @@ class Section:
 
     label: str
     url_name: str
+    query: str = ""  # "type=information": a listing filtered
+
+    @property
+    def url(self) -> str:
+        url = reverse(self.url_name)
+        return f"{url}?{self.query}" if self.query else url
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ def navigation() -> list[tuple[str, str]]:
     for kind in registered():
         if kind.section is not None and kind.section not in sections:
             sections.append(kind.section)
-    return [(section.label, reverse(section.url_name)) for section in sections]
+    return [(section.label, section.url) for section in sections]
 
 
 def counted(path: str) -> tuple[str, str] | None:
