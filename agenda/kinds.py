@@ -3,6 +3,7 @@
 from django.db.models import Exists, Min, OuterRef, Subquery
 
 from agenda.models import Event, Occurrence
+from agenda.parcours import events_booklet, events_section
 from guichet.kinds import ContentKind, Follow, Section
 
 TARGETING = ("q", "theme", "phase", "departement")
@@ -56,6 +57,8 @@ KINDS = [
         search_until=_first_end,
         card_theme=lambda event: event.kind_choice.theme_slug,
         card_template="agenda/includes/search_card.html",
+        parcours=events_section,
+        booklet=events_booklet,
         follow=Follow(
             key="agenda",
             what="les nouveaux événements",

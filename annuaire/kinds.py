@@ -4,6 +4,7 @@ from annuaire.contact import ContactRequest, RequestState
 from annuaire.desk import contact_requests
 from annuaire.enums import StructureKind
 from annuaire.models import Structure
+from annuaire.parcours import structures_booklet, structures_section
 from guichet.kinds import ContentKind, DeskLine, Follow, Section
 
 SECTION = Section("Annuaire", "annuaire:listing")
@@ -48,6 +49,8 @@ KINDS = [
         card_template="annuaire/includes/search_card.html",
         desk=(DeskLine("requests", contact_requests, "admin/annuaire/desk_requests.html"),),
         figures=(("Demandes de mise en relation, par état", _requests),),
+        parcours=structures_section,  # the applications' too
+        booklet=structures_booklet,
         follow=Follow(
             key="annuaire",
             what="les nouvelles structures",

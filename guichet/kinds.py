@@ -12,7 +12,7 @@ Adding a kind is then one app and one line in INSTALLED_APPS (README: "Ajouter u
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 from django.db.models import Model, OuterRef, QuerySet, Subquery
@@ -61,6 +61,17 @@ class Follow:
     read: Callable[[list, dict], list]
 
 
+@dataclass
+class Suggestion:
+    """An entry suggested in her parcours, and why (what a kind's `parcours` gives)."""
+
+    entry: object
+    why: str
+    to_check: list[str] = field(default_factory=list)
+    url: str = ""
+    essential: bool = False
+
+
 @dataclass(frozen=True)
 class ContentKind:
     """What the rest of the site needs of one kind of content. Only `key`, `label`, `listing`, `model`, `position`
@@ -93,6 +104,11 @@ class ContentKind:
     counted: str = ""
     counted_label: str = ""
     follow: Follow | None = None
+    # Her parcours and the printable booklet (onboarding): `parcours(answers, departement, limits, now)` and
+    # `booklet(departement, limits, now)` give this kind's fields of the Parcours and of the Booklet (a dict); the
+    # kind's rules choose and order, the parcours says how many (`limits`).
+    parcours: Callable | None = None
+    booklet: Callable | None = None
 
     @property
     def listing_url(self) -> str:

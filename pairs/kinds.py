@@ -6,6 +6,7 @@ from guichet.kinds import ContentKind, DeskLine, Follow, Section, first_theme
 from pairs.desk import sign_ups
 from pairs.enums import RegistrationStatus
 from pairs.models import GroupSession, PeerGroup, Registration
+from pairs.parcours import groups_section
 
 TARGETING = ("q", "theme", "phase", "departement")
 
@@ -51,6 +52,7 @@ KINDS = [
         search_until=_first_end,
         desk=(DeskLine("sign_ups", sign_ups, "admin/pairs/desk_sign_ups.html"),),
         figures=(("Inscriptions aux groupes de pairs, par statut", _sign_ups),),
+        parcours=groups_section,
         follow=Follow(
             key="groupes",
             what="les nouveaux groupes de pairs",

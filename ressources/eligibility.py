@@ -25,28 +25,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, JSONObject
 
-from guichet.enums import ForWhom, Phase, ProfessionalStatus, YesNo
+from guichet.enums import Phase, ProfessionalStatus, YesNo
+from guichet.phrases import PHASE_PHRASES, STATUS_PHRASES, subject
 from guichet.targeting import Concat
 from ressources.enums import Beneficiary, CriterionKind
 from ressources.models import Aid, AidCriterion
 
-# How to say her statut and phase in a sentence ("vous êtes …", "elle est …").
-STATUS_PHRASES = {
-    ProfessionalStatus.ARTISAN: "artisane",
-    ProfessionalStatus.TRADER: "commerçante",
-    ProfessionalStatus.LIBERAL_UNREGULATED: "en profession libérale non réglementée",
-    ProfessionalStatus.MICRO: "micro-entrepreneuse",
-    ProfessionalStatus.LIBERAL_REGULATED: "en profession libérale réglementée",
-    ProfessionalStatus.MANAGER_SARL: "gérante majoritaire de SARL ou d'EURL",
-    ProfessionalStatus.PRESIDENT_SAS: "présidente de SAS ou de SASU",
-    ProfessionalStatus.SPOUSE: "conjointe collaboratrice",
-    ProfessionalStatus.FARMER: "agricultrice",
-}
-PHASE_PHRASES = {
-    Phase.PREVENTION: "vous créez ou gérez votre activité",
-    Phase.TREATMENT: "en traitement",
-    Phase.AFTER: "après les traitements",
-}
 FIND_YOUR_STATUS = (
     "Votre statut figure sur votre extrait Kbis ou votre avis de situation au répertoire SIRENE ; l'organisme qui "
     "vous envoie vos appels de cotisations (URSSAF, MSA, caisse de la CNAVPL) le confirme"
@@ -207,13 +191,6 @@ def shortlist_for(
 
 def _split(codes) -> set[str]:
     return set(codes.split(",")) if codes else set()
-
-
-def subject(profile) -> dict:
-    """The words for her, or for the woman a relative or a professional asks for."""
-    if getattr(profile, "for_whom", "") in (ForWhom.RELATIVE, ForWhom.PROFESSIONAL):
-        return {"is": "elle est", "object": "la", "home": "elle", "you": "elle"}
-    return {"is": "vous êtes", "object": "vous", "home": "vous", "you": "vous"}
 
 
 def evaluate(aid: Aid, profile, *, departement_known: bool = True, about_her_needs: bool | None = None) -> Evaluation:

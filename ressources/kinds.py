@@ -3,6 +3,7 @@
 from guichet.kinds import ContentKind, Follow, Section, first_theme
 from ressources.enums import ResourceKind
 from ressources.models import Aid, InspiringContent, Sheet
+from ressources.parcours import aids_booklet, aids_section, sheets_section
 
 SECTION = Section("Ressources", "ressources:index")
 TARGETING = ("q", "theme", "phase", "departement")
@@ -46,6 +47,8 @@ KINDS = [
         10,
         search=_searched(Aid),
         counted_label="Aide",
+        parcours=aids_section,
+        booklet=aids_booklet,
         follow=Follow(
             key="aides",
             what="les nouvelles aides",
@@ -56,6 +59,6 @@ KINDS = [
             read=_new_aids,
         ),
     ),
-    _kind(ResourceKind.SHEET, Sheet, 20, search=_searched(Sheet), counted_label="Fiche"),
+    _kind(ResourceKind.SHEET, Sheet, 20, search=_searched(Sheet), counted_label="Fiche", parcours=sheets_section),
     _kind(ResourceKind.CONTENT, InspiringContent, 30, search=_searched(InspiringContent, "format")),
 ]
