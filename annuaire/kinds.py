@@ -3,6 +3,7 @@
 from annuaire.contact import ContactRequest, RequestState
 from annuaire.desk import contact_requests
 from annuaire.enums import StructureKind
+from annuaire.figures import first_call_backs
 from annuaire.models import Structure
 from annuaire.parcours import structures_booklet, structures_section
 from guichet.kinds import ContentKind, DeskLine, Follow, Section
@@ -49,6 +50,7 @@ KINDS = [
         card_template="annuaire/includes/search_card.html",
         desk=(DeskLine("requests", contact_requests, "admin/annuaire/desk_requests.html"),),
         figures=(("Demandes de mise en relation, par état", _requests),),
+        measures={"call_backs": first_call_backs},
         parcours=structures_section,  # the applications' too
         booklet=structures_booklet,
         follow=Follow(

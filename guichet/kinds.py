@@ -99,6 +99,8 @@ class ContentKind:
     desk: tuple[DeskLine, ...] = ()
     # The funders' figures: tables [(title, function(start=, end=) -> (cells, total))].
     figures: tuple = ()
+    # Named measures the funders' figures and the desk read ("call_backs": annuaire/figures.py).
+    measures: dict[str, Callable] = field(default_factory=dict)
     # Page-view counting ("most viewed"): the detail pages counted, a pattern whose group `slug` names the entry, and
     # the word shown before its title.
     counted: str = ""

@@ -1,11 +1,11 @@
 """Demo event codes for the questionnaire's entry links (/questionnaire/?source=CODE), clearly fictitious; and the
 first steps of "Mon parcours" from content/first_steps.yaml (format: content/README.md)."""
 
+from guichet import kinds
 from guichet.content import ContentError, check_lengths, read_entries
 from guichet.demo import upsert
 from guichet.enums import Phase, ProfessionalStatus
 from onboarding.models import ANSWER_CONDITIONS, FirstStep, SourceCode
-from ressources.models import Aid, Sheet
 
 CODES = [
     ("demo-salon-creation-marseille", "Forum de la création d'entreprise (démonstration, fictif)"),
@@ -29,8 +29,9 @@ def _link(data, aids, sheets):
 
 
 def load_first_steps():
-    aids = {aid.slug: aid for aid in Aid.objects.all()}
-    sheets = {sheet.slug: sheet for sheet in Sheet.objects.all()}
+    # A step links to an aid or a sheet (FirstStep's keys), found through the kinds of content.
+    aids = {aid.slug: aid for aid in kinds.get("aides").model.objects.all()}
+    sheets = {sheet.slug: sheet for sheet in kinds.get("fiches").model.objects.all()}
     answers = {value for value, _ in ANSWER_CONDITIONS}
     slugs = []
     # A step that only opens a page of the site (talk to someone, peer groups) states no fact to source.

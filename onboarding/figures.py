@@ -164,34 +164,17 @@ class CallBacks:
 
 def call_backs(months: list[date], *, today=None) -> list[CallBacks]:
     """Per closed month (requests received that month), the delay to the first call-back and the share within the
-    promise (GUICHET_CALLBACK_WORKING_DAYS). Counted: requests with a first contact, and those still waiting past
-    the promise (late); not those refused without any call (abuse, duplicate), nor those still within the promise.
-    One query whatever the number of months."""
-    from django.utils import timezone
-
-    from annuaire.contact import ContactRequest, RequestState
-    from guichet.working_days import working_days_between
-
+    promise (GUICHET_CALLBACK_WORKING_DAYS), as the kind that receives the requests measures them (guichet.kinds:
+    `measures["call_backs"]`, annuaire/figures.py). One query whatever the number of months."""
     today = today or timezone.localdate()
-    if not months:
+    measure = next((kind.measures["call_backs"] for kind in kinds.registered() if "call_backs" in kind.measures), None)
+    if not months or measure is None:
         return []
-    first, last = min(months), month_end(max(months))
-    rows = ContactRequest.objects.filter(created_at__date__gte=first, created_at__date__lte=last).only(
-        "created_at", "first_contact_at", "state"
-    )
     by_month: dict[date, list] = {month: [] for month in months}
-    for request in rows:
-        month = timezone.localdate(request.created_at).replace(day=1)
-        if month not in by_month:
-            continue
-        if request.first_contact_at is None and request.state == RequestState.REFUSED:
-            continue
-        kept = request.promise_kept
-        if kept is None:
-            continue  # not called yet, still within the promise: neither kept nor broken
-        received = timezone.localdate(request.created_at)
-        reached = timezone.localdate(request.first_contact_at) if request.first_contact_at else today
-        by_month[month].append((working_days_between(received, reached), kept))
+    for received, days, kept in measure(first=min(months), last=month_end(max(months)), today=today):
+        month = received.replace(day=1)
+        if month in by_month:
+            by_month[month].append((days, kept))
     return [
         CallBacks(
             month=month,
