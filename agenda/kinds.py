@@ -67,6 +67,12 @@ KINDS = [
             filters=(*TARGETING, "type", "format"),
             line="Nouvel événement qui correspond à votre recherche.",
             read=_new_events,
+            watched={
+                "starts_at": "La date ou l'heure de début a changé.",
+                "ends_at": "La date ou l'heure de fin a changé.",
+                "repeat_until": "La date de fin de la série a changé.",
+                "registration": "Les modalités d'inscription ont changé.",
+            },
         ),
     ),
 ]

@@ -1,10 +1,10 @@
 """What changed for an alert since its last digest, read from published versions (django-simple-history).
 
 A change counts when a *published* version of a followed entry differs from the published version she last heard
-of in an amount, a condition, a date, hours or a status (`WATCHED`); a draft, a proposal under review or a
-verification stamp does not. New entries are those first published after the last digest that match her stored
-filters, read through the same filter set and queryset as the listing. A followed full peer group tells her when a
-place frees.
+of in an amount, a condition, a date, hours or a status (what its kind watches: guichet.kinds, `Follow.watched`); a
+draft, a proposal under review or a verification stamp does not. New entries are those first published after the
+last digest that match her stored filters, read through the same filter set and queryset as the listing. A followed
+full peer group tells her when a place frees.
 """
 
 from dataclasses import dataclass, field
@@ -12,40 +12,8 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 
+from guichet import kinds
 from guichet.enums import EditorialStatus
-
-# Per followed model: the fields whose change she is told of, with the sentence that tells it.
-WATCHED = {
-    "ressources.aid": {
-        "amount": "Le montant a changé.",
-        "amount_year": "L'année du montant a changé.",
-        "conditions": "Les conditions ont changé.",
-    },
-    "agenda.event": {
-        "starts_at": "La date ou l'heure de début a changé.",
-        "ends_at": "La date ou l'heure de fin a changé.",
-        "repeat_until": "La date de fin de la série a changé.",
-        "registration": "Les modalités d'inscription ont changé.",
-    },
-    "pairs.peergroup": {
-        "is_open": "L'ouverture des inscriptions a changé.",
-        "capacity": "Le nombre de places a changé.",
-    },
-    "annuaire.structure": {
-        "opening_hours": "Les horaires ont changé.",
-        "address": "L'adresse a changé.",
-        "postal_code": "L'adresse a changé.",
-        "city": "L'adresse a changé.",
-        "phone": "Le numéro de téléphone a changé.",
-        "email": "L'adresse e-mail a changé.",
-        "is_free": "Les conditions d'accès ont changé.",
-        "is_paid": "Les conditions d'accès ont changé.",
-        "by_appointment": "Les conditions d'accès ont changé.",
-        "on_referral": "Les conditions d'accès ont changé.",
-        "membership": "Les conditions d'accès ont changé.",
-        "access_note": "Les conditions d'accès ont changé.",
-    },
-}
 
 
 @dataclass
@@ -55,6 +23,14 @@ class Item:
     title: str
     path: str
     lines: list[str] = field(default_factory=list)
+
+
+def watched(label: str) -> dict[str, str]:
+    """The fields of a followed model whose change she is told of, with the sentence that tells it."""
+    return next(
+        (kind.follow.watched for kind in kinds.registered() if kind.follow and kind.model._meta.label_lower == label),
+        {},
+    )
 
 
 def _label(content_type: ContentType) -> str:
@@ -77,7 +53,7 @@ def entry_changes(entry, *, since, until) -> list[str]:
     if after.status != EditorialStatus.PUBLISHED:
         return ["Cette fiche n'est plus publiée sur le site : elle a été retirée ou est en cours de mise à jour."]
     lines = []
-    for name, sentence in WATCHED.get(label, {}).items():
+    for name, sentence in watched(label).items():
         if getattr(before, name) == getattr(after, name) or sentence in lines:
             continue
         lines.append(sentence)

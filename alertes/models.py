@@ -18,9 +18,14 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from alertes.enums import AlertKind, Rhythm
+from guichet import kinds
 
-# What a visitor may follow: the public detail pages with a "Me prévenir" block.
-FOLLOWABLE = ("ressources.aid", "agenda.event", "pairs.peergroup", "annuaire.structure")
+
+def followable() -> list[str]:
+    """What a visitor may follow: the models of the kinds of content that say so (guichet.kinds: `follow`), whose
+    public detail pages have a "Me prévenir" block."""
+    labels = [kind.model._meta.label_lower for kind in kinds.registered() if kind.follow is not None]
+    return list(dict.fromkeys(labels))
 
 
 def new_secret() -> str:

@@ -21,7 +21,7 @@ from django.utils.crypto import salted_hmac
 from alertes import changes
 from alertes.enums import AlertKind
 from alertes.listings import listing_of
-from alertes.models import FOLLOWABLE, Alert
+from alertes.models import Alert, followable
 from courriel import mail
 from guichet import ratelimit
 
@@ -192,7 +192,7 @@ def _items_for(alert: Alert, *, since, until, edited=None) -> tuple[list[changes
 def _edited_since(since, until) -> set[tuple[int, int]]:
     """(content type id, id) of the followable entries with a version saved in (since, until]: one query each."""
     edited = set()
-    for label in FOLLOWABLE:
+    for label in followable():
         model = apps.get_model(label)
         content_type = ContentType.objects.get_for_model(model)
         ids = model.history.filter(history_date__gt=since, history_date__lte=until).values_list("id", flat=True)

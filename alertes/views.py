@@ -9,14 +9,14 @@ from django.views.decorators.http import require_http_methods
 from alertes import services
 from alertes.forms import AlertForm, SearchAlertForm
 from alertes.listings import LISTING_KEY, default_listing, listings
-from alertes.models import FOLLOWABLE, Alert
+from alertes.models import Alert, followable
 from guichet import answers as answers_store
 from guichet.models.reports import client_fingerprint
 
 
 def _followable_entry(model_label: str, pk: int):
     """A published entry one may follow, or 404."""
-    if model_label not in FOLLOWABLE:
+    if model_label not in followable():
         raise Http404
     model = apps.get_model(model_label)
     entry = model.objects.published().filter(pk=pk).first()

@@ -49,8 +49,9 @@ class DeskLine:
 
 @dataclass(frozen=True)
 class Follow:
-    """A listing one may follow for new entries (alertes.listings): the words that name it, the filters an alert may
-    keep and `read(ids, data)`, what the listing with these filters shows among these ids: [(title, path)]."""
+    """What one may follow (alertes): an entry's changes, told by the sentence of each `watched` field; and the listing,
+    for new entries: the words that name it, the filters an alert may keep and `read(ids, data)`, what the listing
+    with these filters shows among these ids: [(title, path)]."""
 
     key: str
     what: str  # "les nouvelles aides"
@@ -59,6 +60,7 @@ class Follow:
     filters: tuple[str, ...]
     line: str  # said of each new entry in a digest
     read: Callable[[list, dict], list]
+    watched: dict[str, str] = field(default_factory=dict)  # field name: "Le montant a changé."
 
 
 @dataclass

@@ -61,6 +61,10 @@ KINDS = [
             filters=(*TARGETING, "format"),
             line="Nouveau groupe de pairs qui correspond à votre recherche.",
             read=_new_groups,
+            watched={
+                "is_open": "L'ouverture des inscriptions a changé.",
+                "capacity": "Le nombre de places a changé.",
+            },
         ),
     ),
 ]

@@ -57,6 +57,11 @@ KINDS = [
             filters=(*TARGETING, "statut"),
             line="Nouvelle aide qui correspond à votre recherche.",
             read=_new_aids,
+            watched={
+                "amount": "Le montant a changé.",
+                "amount_year": "L'année du montant a changé.",
+                "conditions": "Les conditions ont changé.",
+            },
         ),
     ),
     _kind(ResourceKind.SHEET, Sheet, 20, search=_searched(Sheet), counted_label="Fiche", parcours=sheets_section),
