@@ -1,8 +1,8 @@
-"""The kernel's own pages: home, legal pages, reading settings, announcements and the error report form."""
+"""The kernel's own pages: home, legal pages, reading settings, announcements, the error report form and the sitemap."""
 
 from django.urls import path
 
-from guichet import reading, views
+from guichet import reading, sitemaps, views
 
 app_name = "guichet"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("confidentialite/", views.privacy, name="privacy"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("sante/", views.health, name="health"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("themes.css", views.theme_stylesheet, name="theme_stylesheet"),
     path("lecture/", reading.settings_page, name="reading"),
     path("lecture.css", reading.stylesheet, name="reading_stylesheet"),

@@ -43,3 +43,21 @@ def test_a_kind_installed_by_one_line_shows_in_search_navigation_and_desk(client
         assert "Demandes de mise en relation nouvelles" in desk  # the other lines stay
 
     assert "Formations pas encore publiées" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_the_sitemap_lists_each_kind_s_listing_and_public_entries(client, organisation, django_assert_max_num_queries):
+    from tests.factories import AidFactory, PeerGroupFactory, StructureFactory
+
+    aid = AidFactory(owner=organisation, published=True)
+    AidFactory(owner=organisation, title="Aide en brouillon", slug="brouillon")
+    structure = StructureFactory(owner=organisation, published=True)
+    group = PeerGroupFactory(owner=organisation, published=True)
+    with django_assert_max_num_queries(len(kinds.registered())):
+        response = client.get("/sitemap.xml")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
+    text = response.content.decode()
+    for path in ("/ressources/aides/", "/annuaire/?type=application", "/agenda/", "/groupes/"):
+        assert f"<loc>http://testserver{path}</loc>" in text.replace("&amp;", "&")
+    for entry in (aid, structure, group):
+        assert f"<loc>http://testserver{entry.get_absolute_url()}</loc>" in text
+    assert "/brouillon/" not in text
