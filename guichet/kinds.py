@@ -1,6 +1,6 @@
 """The kinds of content the site shows (aids, sheets, structures, events, groups…), as their apps declare them, so that
-the site search, the navigation, the coordinator's desk, the funders' figures, page-view counting and the alerts loop
-over them instead of naming each app (issue 20).
+the site search, the navigation, the coordinator's desk, the funders' figures, page-view counting, the alerts, her
+parcours, the booklet and the sitemap loop over them instead of naming each app (issue 20).
 
 An app declares its kinds in its AppConfig, by the dotted path of a list of `ContentKind`:
 
@@ -84,7 +84,7 @@ class ContentKind:
     listing: str  # the listing's URL name, "ressources:listing"
     model: type[Model]
     position: int  # the order of the search sections and of the navigation
-    public: Callable[[], QuerySet]  # every entry a visitor may see
+    public: Callable[[], QuerySet]  # every entry a visitor may see (the sitemap)
     listing_args: tuple = ()
     listing_query: str = ""  # "type=application": the listing shows this kind among others
     section: Section | None = None  # its entry in the main navigation
@@ -99,7 +99,7 @@ class ContentKind:
     card_template: str = DEFAULT_CARD
     # Its lines on the coordinator's desk.
     desk: tuple[DeskLine, ...] = ()
-    # The funders' figures: tables [(title, function(start=, end=) -> (cells, total))].
+    # The funders' figures: tables [(title, function(start=, end=) -> (queryset, field counted by, {value: label}))].
     figures: tuple = ()
     # Named measures the funders' figures and the desk read ("call_backs": annuaire/figures.py).
     measures: dict[str, Callable] = field(default_factory=dict)
