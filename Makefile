@@ -6,7 +6,12 @@ PORT ?= 8000
 # Local development only: a random secret kept in a git-ignored file, passed by environment.
 DEV_SECRET_FILE := .dev-secret-key
 
-.PHONY: run test lint format migrations-check pytest pytest-postgres browser-deps redis-deps bench lock clean
+.PHONY: run test lint format migrations-check pytest pytest-sqlite pytest-browser pytest-databases pytest-postgres \
+	browser-deps redis-deps bench lock clean
+
+# Python keeps the compiled modules of the project and its tests (in git-ignored __pycache__ folders), even where the
+# environment asks it not to: every process of the suite would otherwise compile them again (about a second each).
+unexport PYTHONDONTWRITEBYTECODE
 
 # Debian packages the project needs: installed on first use (as root, or through sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -60,16 +65,21 @@ browser-deps:
 redis-deps:
 	$(call apt_install,redis-server,redis-server)
 
-# The suite on both cores (pytest-xdist; a file's tests stay together, sharing what a module loads once), then the
-# browser tests (Playwright), test by test on both cores, then the few tests that commit to the database without a
-# browser: a database is emptied after each test that commits, so those run apart. Each process copies a database
-# migrated once (tests/helpers/template_db.py).
+# The suite on both cores (pytest-xdist; a file's tests stay together, sharing what a module loads once). Each
+# process copies a database migrated once (tests/helpers/template_db.py).
 PYTEST_WORKERS ?= 2
 SPREAD := -m "not browser and not transactional" -n $(PYTEST_WORKERS) --dist loadfile
-pytest: $(VENV)/.installed browser-deps
+pytest-sqlite: $(VENV)/.installed
 	$(BIN)/pytest --create-db $(SPREAD)
+
+# The browser tests (Playwright), test by test on both cores, then the few tests that commit to the database without
+# a browser: a database is emptied after each test that commits, so those run apart.
+pytest-browser: $(VENV)/.installed browser-deps
 	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist load
 	$(BIN)/pytest --create-db -m "transactional and not browser"
+
+# Everything on SQLite.
+pytest: pytest-sqlite pytest-browser
 
 # On PostgreSQL with a throwaway Redis: every test but the browser's (the pages they drive are the suite's too, and
 # their queries run here through it); the production-like test (two gunicorn servers) must run, never be skipped.
@@ -77,9 +87,16 @@ pytest-postgres: $(VENV)/.installed redis-deps
 	GUICHET_PRODUCTION_TEST=1 scripts/with-postgres scripts/with-redis sh -c \
 	  '$(BIN)/pytest --create-db $(SPREAD) && $(BIN)/pytest --create-db -m "transactional and not browser"'
 
-# The whole suite: lint (with the layers between apps), migrations in sync, the tests on SQLite (with the browser's),
-# then on a throwaway PostgreSQL 15.
-test: lint migrations-check pytest pytest-postgres
+# The suite on SQLite then on PostgreSQL, one after the other (each keeps both cores busy).
+pytest-databases: $(VENV)/.installed
+	$(MAKE) --no-print-directory pytest-sqlite
+	$(MAKE) --no-print-directory pytest-postgres
+
+# The whole suite: lint (with the layers between apps), migrations in sync, then the browser tests alongside the
+# suite on SQLite and PostgreSQL: the browser's tests mostly wait for Chromium, so the cores they leave idle run the
+# others (about 10 minutes one after the other, issue 20). Each part's output is printed whole when it ends.
+test: lint migrations-check browser-deps redis-deps
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-browser pytest-databases
 
 # Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, Redis (the
 # production cache), a large synthetic dataset, wrk. Writes bench/results.md.
