@@ -1,4 +1,4 @@
-"""The directory's lines on the coordinator's desk (guichet.desk): the new requests to be put in touch."""
+"""The directory's lines on the coordinator's desk (backoffice.desk): the new requests to be put in touch."""
 
 from django.urls import reverse
 

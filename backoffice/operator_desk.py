@@ -2,7 +2,7 @@
 
 Entries to confirm or update (never verified, or not for six months), sent back with the coordinator's comment,
 waiting for review (new entries and proposed changes), recently published, and error reports on her entries; each
-line links to the entry. One query per kind of content, whatever the number of entries (kept apart from guichet.desk,
+line links to the entry. One query per kind of content, whatever the number of entries (kept apart from backoffice.desk,
 the coordinator's desk).
 """
 

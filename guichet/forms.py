@@ -87,3 +87,15 @@ class ErrorReportForm(AnonymousVisitorForm):
                 "Pour éviter les abus, réessayez dans une heure : votre message est conservé ci-dessous."
             )
         return cleaned
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Rechercher dans tout le site",
+        max_length=200,
+        required=False,
+        error_messages={
+            "max_length": "Votre recherche est trop longue : 200 caractères au plus (elle en compte "
+            "%(show_value)d). Gardez les mots les plus importants."
+        },
+    )

@@ -38,7 +38,7 @@ class Section:
 
 @dataclass(frozen=True)
 class DeskLine:
-    """A line of the coordinator's desk (guichet.desk): `build()` gives its value, which `template` shows as `line`;
+    """A line of the coordinator's desk (backoffice.desk): `build()` gives its value, which `template` shows as `line`;
     lines follow each other by `position` (a kind's by the kind's own)."""
 
     name: str

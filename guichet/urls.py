@@ -16,6 +16,7 @@ urlpatterns = [
     path("themes.css", views.theme_stylesheet, name="theme_stylesheet"),
     path("lecture/", reading.settings_page, name="reading"),
     path("lecture.css", reading.stylesheet, name="reading_stylesheet"),
+    path("recherche/", views.search, name="search"),
     path("actualites/", views.announcement_list, name="announcements"),
     path("actualites/<slug:slug>/", views.announcement_detail, name="announcement"),
     path(

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_http_methods
 
 from guichet import account_sections, rgaa, services
 from guichet.enums import Phase
-from guichet.forms import ErrorReportForm
+from guichet.forms import ErrorReportForm, SearchForm
 from guichet.models import Announcement, Territory, Theme
 from guichet.models.editorial import EditorialModel
 from guichet.models.reports import client_fingerprint
 from guichet.pagination import paginate
+from guichet.search import query_words, understand
 from guichet.shortcuts import get_visible_or_404
+from guichet.site_search import search_everything
 
 
 def home(request):
@@ -173,3 +175,28 @@ def account_delete(request):
         messages.success(request, "Votre compte et les informations qui y étaient liées sont supprimés.")
         return redirect("guichet:home")
     return render(request, "guichet/account_delete.html")
+
+
+def search(request):
+    """/recherche/?q= (the search box of every page)."""
+    form = SearchForm(request.GET or None)
+    query, sections, too_short, understood = "", [], False, None
+    if form.is_bound and form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        if query and not query_words(query):
+            too_short = True
+        elif query:
+            understood = understand(query)  # close spellings and synonyms, shown with the results
+            sections = search_everything(understood)
+    return render(
+        request,
+        "guichet/search.html",
+        {
+            "form": form,
+            "query": query,
+            "sections": [s for s in sections if s.total],
+            "total": sum(s.total for s in sections),
+            "too_short": too_short,
+            "understood": understood,
+        },
+    )

@@ -7,11 +7,7 @@ class OnboardingConfig(AppConfig):
     verbose_name = "Questionnaire et parcours"
 
     def ready(self):
-        from guichet import account_sections, desk
-        from guichet.kinds import DeskLine
+        from guichet import account_sections
         from onboarding.account import saved_answers
-        from onboarding.figures import desk_call_backs
 
         account_sections.register(saved_answers)
-        # After the new requests to be put in touch (the directory's kinds, at 40-50).
-        desk.register(DeskLine("call_backs", desk_call_backs, "admin/onboarding/desk_call_backs.html", position=45))

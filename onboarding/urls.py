@@ -16,7 +16,6 @@ urlpatterns = [
     path("mon-parcours/garder/", views.keep, name="keep"),
     path("mon-parcours/desactiver-les-liens/", views.revoke_links, name="revoke_links"),
     path("mon-parcours/mes-reponses/", views.saved_answers, name="saved_answers"),
-    path("recherche/", views.search, name="search"),
     path("stand/terminer/", views.stand_finish, name="stand_finish"),
     path("livret/<str:code>/", views.departement_booklet, name="booklet"),
     path("stand/<slug:code>/", views.stand_start, name="stand"),

@@ -1,4 +1,3 @@
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,11 +15,9 @@ from guichet import qr, ratelimit
 from guichet.enums import Phase
 from guichet.models.reports import client_fingerprint
 from guichet.models.vocabulary import territory_index
-from guichet.search import query_words, understand
 from onboarding import booklet, links, matching, services, stand
 from onboarding.forms import EMAIL_RATE_ACTION, SaveAnswersForm, SendParcoursForm
 from onboarding.models import SavedAnswers, UsageCount
-from onboarding.search import search_everything
 from onboarding.steps import STEPS, form_class, speak_of_her, steps_for
 
 
@@ -308,43 +305,6 @@ def _link_problem(request, problem):
     )
     response["Referrer-Policy"] = "no-referrer"  # the address holds the token
     return response
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label="Rechercher dans tout le site",
-        max_length=200,
-        required=False,
-        error_messages={
-            "max_length": "Votre recherche est trop longue : 200 caractères au plus (elle en compte "
-            "%(show_value)d). Gardez les mots les plus importants."
-        },
-    )
-
-
-def search(request):
-    """/recherche/?q= (the search box of every page)."""
-    form = SearchForm(request.GET or None)
-    query, sections, too_short, understood = "", [], False, None
-    if form.is_bound and form.is_valid():
-        query = form.cleaned_data["q"].strip()
-        if query and not query_words(query):
-            too_short = True
-        elif query:
-            understood = understand(query)  # close spellings and synonyms, shown with the results
-            sections = search_everything(understood)
-    return render(
-        request,
-        "onboarding/search.html",
-        {
-            "form": form,
-            "query": query,
-            "sections": [s for s in sections if s.total],
-            "total": sum(s.total for s in sections),
-            "too_short": too_short,
-            "understood": understood,
-        },
-    )
 
 
 @never_cache

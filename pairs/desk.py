@@ -1,4 +1,4 @@
-"""The peer groups' lines on the coordinator's desk (guichet.desk): groups with new sign-ups or a waiting list."""
+"""The peer groups' lines on the coordinator's desk (backoffice.desk): groups with new sign-ups or a waiting list."""
 
 from datetime import timedelta
 

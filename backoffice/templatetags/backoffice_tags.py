@@ -13,7 +13,7 @@ def operator_desk(user):
 
 @register.simple_tag
 def coordinator_desk():
-    """The coordinator's desk on the admin home page (guichet.desk)."""
-    from guichet import desk
+    """The coordinator's desk on the admin home page (backoffice.desk)."""
+    from backoffice import desk
 
     return desk.desk()

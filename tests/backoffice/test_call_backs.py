@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from annuaire import services
 from annuaire.contact import ContactRequest, RequestState
+from backoffice import figures
 from guichet.working_days import add_working_days
-from onboarding import figures
 
 pytestmark = pytest.mark.django_db
 

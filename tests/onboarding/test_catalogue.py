@@ -358,7 +358,7 @@ def test_a_searched_event_whose_date_is_over_drops_out_though_nothing_was_edited
 
     from django.utils import timezone
 
-    from onboarding.search import search_everything
+    from guichet.site_search import search_everything
 
     now = timezone.now()
     _event(

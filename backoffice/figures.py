@@ -268,7 +268,7 @@ def bar_chart(weeks: list[tuple[date, int]], *, title: str) -> str:
 
 
 def desk_call_backs(months: int = 3) -> dict:
-    """On the coordinator's desk (guichet.desk): the first call-back of requests, per closed month; one query."""
+    """On the coordinator's desk (backoffice.desk): the first call-back of requests, per closed month; one query."""
     today = timezone.localdate()
     return {
         "call_backs": call_backs(closed_months(today, months), today=today),

@@ -35,7 +35,7 @@ def search_everything(query: str | Understood) -> list[Section]:
     vocabulary and the synonyms are then read once for every kind)."""
     understood = query if isinstance(query, Understood) else understand(query)
     kept = memo(
-        "onboarding.search",
+        "guichet.site_search",
         lambda: _found(understood, timezone.now()),
         key=understood.key(),
         valid=lambda found: found.until is None or timezone.now() < found.until,
