@@ -138,7 +138,6 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Guichet unique] "
 # Signing up with an address that has an account looks and takes the same as a new one (no enumeration).
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_ADAPTER = "guichet.account_adapter.AccountAdapter"
