@@ -151,7 +151,7 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
             "person": user,
             "opts": self.opts,
         }
-        return TemplateResponse(request, "admin/guichet/send_reset.html", context)
+        return TemplateResponse(request, "backoffice/send_reset.html", context)
 
     def user_change_password(self, request, id, form_url=""):
         """Nobody sets another person's password, nor her own here (issue 17, point 2): whoever could would sign in
@@ -217,7 +217,7 @@ class SourceCodeAdmin(CoordinatorAdmin):
         return TemplateResponse(request, template, kit.context(code))
 
     def flyer_view(self, request, pk):
-        return self._kit(request, pk, "onboarding/kit/flyer.html")
+        return self._kit(request, pk, "backoffice/kit/flyer.html")
 
     def poster_view(self, request, pk):
-        return self._kit(request, pk, "onboarding/kit/poster.html")
+        return self._kit(request, pk, "backoffice/kit/poster.html")

@@ -52,7 +52,7 @@ def send_reminders(*, now=None) -> dict:
 
         def send(operator=operator, entries=entries):
             mail.send(
-                "guichet/freshness_operator",
+                "backoffice/freshness_operator",
                 to=operator.email,
                 context={"user": operator, "entries": [(e, admin_url(e)) for e in entries]},
             )
@@ -65,7 +65,7 @@ def send_reminders(*, now=None) -> dict:
         context = {"organisations": organisations, "total": sum(n for _, n in organisations), "operators": sent}
 
         def summary():
-            mail.send("guichet/freshness_coordinator", to=settings.GUICHET_COORDINATOR_EMAIL, context=context)
+            mail.send("backoffice/freshness_coordinator", to=settings.GUICHET_COORDINATOR_EMAIL, context=context)
 
         sent["coordinator"] = int(_send_once("freshness-summary", settings.GUICHET_COORDINATOR_EMAIL, today, summary))
     return sent

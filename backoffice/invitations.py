@@ -27,7 +27,7 @@ def invite(user, *, by) -> None:
         "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
         "admin_url": settings.GUICHET_SITE_URL.rstrip("/") + reverse("admin:index"),
     }
-    mail.send("guichet/invitation", to=user.email, context=context)
+    mail.send("backoffice/invitation", to=user.email, context=context)
 
 
 def choose_password_view():

@@ -108,7 +108,10 @@ def test_the_message_goes_to_the_queue_with_its_headers_and_attachments(settings
 
 def test_every_email_template_extends_the_base_and_has_a_subject():
     names = mail.names()
-    assert len(names) >= 30 and {"annuaire/acknowledgement", "pairs/reminder", "onboarding/parcours"} <= names
+    assert (
+        len(names) >= 30
+        and {"annuaire/acknowledgement", "pairs/reminder", "onboarding/parcours", "backoffice/invitation"} <= names
+    )
     assert {name: mail.problems(name) for name in names if mail.problems(name)} == {}
     assert [error for error in run_checks() if error.id == "courriel.E001"] == []  # the same rule, at every start
 
