@@ -19,8 +19,7 @@ from guichet.admin import (
     CoordinatorAdmin,
     FrenchTitlesMixin,
     RolePermissionsMixin,
-    _is_administrator,
-    _is_coordinator,
+    is_administrator,
 )
 from guichet.enums import Role
 from guichet.models import Organisation, User
@@ -43,7 +42,7 @@ class InvitationForm(forms.ModelForm):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if request is not None and not _is_administrator(request):
+        if request is not None and not is_administrator(request):
             # The coordinator invites operators; administrators give the other roles.
             self.fields["role"].choices = [(Role.OPERATOR.value, Role.OPERATOR.label)]
             self.fields["role"].initial = Role.OPERATOR
@@ -69,13 +68,10 @@ class UserChangeForm(auth_forms.UserChangeForm):
         fields = "__all__"
 
 
-def _is_coordinator_or_administrator(request) -> bool:
-    return _is_coordinator(request) or _is_administrator(request)
-
-
 @admin.register(User)
 class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
-    """People. Administrators manage everyone; the coordinator invites and manages operators only."""
+    """People. Administrators manage everyone; the coordinator invites and manages operators only (RolePermissionsMixin:
+    the coordinator's pages, administrators included)."""
 
     ordering = ("email",)
     list_display = ("email", "first_name", "last_name", "role", "is_active", "last_login")
@@ -102,11 +98,10 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
 
     add_form = InvitationForm
     form = UserChangeForm
-    may_view = may_change = staticmethod(_is_coordinator_or_administrator)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset if _is_administrator(request) else queryset.filter(role=Role.OPERATOR)
+        return queryset if is_administrator(request) else queryset.filter(role=Role.OPERATOR)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -121,7 +116,7 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None and not _is_administrator(request):
+        if obj is not None and not is_administrator(request):
             readonly += ["email", "role"]
         return readonly
 
@@ -160,7 +155,7 @@ class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
         raise PermissionDenied
 
     def has_delete_permission(self, request, obj=None):
-        return _is_administrator(request)  # the coordinator deactivates; accounts carry history
+        return is_administrator(request)  # the coordinator deactivates; accounts carry history
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

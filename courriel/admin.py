@@ -8,10 +8,7 @@ from mailer.models import PRIORITY_DEFERRED, PRIORITY_MEDIUM, Message, MessageLo
 
 from courriel import queue
 from courriel.models import FailedMessage
-
-
-def _is_coordinator(request) -> bool:
-    return request.user.is_active and request.user.is_coordinator
+from guichet.admin import is_coordinator
 
 
 def mask(address: str) -> str:
@@ -35,16 +32,16 @@ class FailedMessageAdmin(admin.ModelAdmin):
         return super().get_queryset(request).filter(priority=PRIORITY_DEFERRED).order_by("when_added")
 
     def has_module_permission(self, request):
-        return _is_coordinator(request)
+        return is_coordinator(request)
 
     def has_view_permission(self, request, obj=None):
-        return _is_coordinator(request)
+        return is_coordinator(request)
 
     def has_change_permission(self, request, obj=None):
-        return _is_coordinator(request)
+        return is_coordinator(request)
 
     def has_delete_permission(self, request, obj=None):
-        return _is_coordinator(request)
+        return is_coordinator(request)
 
     def has_add_permission(self, request):
         return False

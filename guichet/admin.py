@@ -34,22 +34,28 @@ from guichet.models import (
 )
 from guichet.models.editorial import review_cutoff
 
+# Who is signed in, for the admin's permission methods of every app (the rules are the User's properties; an
+# anonymous visitor is none of them).
 
-def _is_coordinator(request) -> bool:
-    return request.user.is_active and request.user.is_coordinator
+
+def is_coordinator(request) -> bool:
+    """The coordinator or an administrator (User.is_coordinator)."""
+    return request.user.is_authenticated and request.user.is_coordinator
 
 
-def _is_operator(request) -> bool:
-    return request.user.is_active and request.user.is_operator
+def is_administrator(request) -> bool:
+    """An administrator (User.is_administrator)."""
+    return request.user.is_authenticated and request.user.is_administrator
+
+
+def is_operator(request) -> bool:
+    """An operator of a partner organisation (User.is_operator)."""
+    return request.user.is_authenticated and request.user.is_operator
 
 
 def _is_autocomplete(request) -> bool:
     match = getattr(request, "resolver_match", None)
     return match is not None and match.url_name == "autocomplete"
-
-
-def _is_administrator(request) -> bool:
-    return request.user.is_active and request.user.role == Role.ADMINISTRATOR
 
 
 # No app list beside every page: 280 px a 1280 px screen needs for the lists' columns and filters. The home page,
@@ -116,8 +122,8 @@ class BaseAdmin(FrenchTitlesMixin, admin.ModelAdmin):
 class RolePermissionsMixin:
     """Admin permissions from two rules: who may look (`may_view`) and who may change (`may_change`)."""
 
-    may_view = staticmethod(_is_coordinator)
-    may_change = staticmethod(_is_coordinator)
+    may_view = staticmethod(is_coordinator)
+    may_change = staticmethod(is_coordinator)
 
     def has_module_permission(self, request):
         return self.may_view(request)
@@ -142,7 +148,7 @@ class CoordinatorAdmin(RolePermissionsMixin, BaseAdmin):
 class AdministratorAdmin(RolePermissionsMixin, BaseAdmin):
     """Models only administrators change; the coordinator may look."""
 
-    may_change = staticmethod(_is_administrator)
+    may_change = staticmethod(is_administrator)
 
 
 class NeedsReviewFilter(admin.SimpleListFilter):
@@ -384,7 +390,7 @@ class EditorialAdmin(SimpleHistoryAdmin, BaseAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # Operators archive through the coordinator; only she deletes.
-        return _is_coordinator(request)
+        return is_coordinator(request)
 
     # What the form lets her do.
 
@@ -771,7 +777,7 @@ class TerritoryAdmin(CoordinatorAdmin):
     def has_view_permission(self, request, obj=None):
         # Operators choose an entry's territories through the autocomplete (which asks this admin for the view
         # permission); they do not browse the territory list itself.
-        if _is_operator(request) and obj is None and _is_autocomplete(request):
+        if is_operator(request) and obj is None and _is_autocomplete(request):
             return True
         return super().has_view_permission(request, obj)
 

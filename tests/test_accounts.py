@@ -103,6 +103,29 @@ def test_role_decides_back_office_access():
     assert User.objects.create_superuser("root@exemple.fr", "x").role == "administratrice"
 
 
+def test_every_admin_asks_the_role_of_whoever_is_signed_in_the_same_way(rf, people):
+    """guichet.admin's helpers, which the admin of every app asks, read the User's properties: the coordinator's pages
+    are administrators' too; a deactivated account and an anonymous visitor are no one."""
+    from guichet.admin import is_administrator, is_coordinator, is_operator
+
+    def roles(user):
+        request = rf.get("/admin/")
+        request.user = user
+        return is_operator(request), is_coordinator(request), is_administrator(request)
+
+    people.inactive = UserFactory(administrator=True, is_active=False)
+    people.visitor = UserFactory()
+    assert {name: roles(user) for name, user in vars(people).items()} == {
+        "anonymous": (False, False, False),
+        "owner_operator": (True, False, False),
+        "other_operator": (True, False, False),
+        "coordinator": (False, True, False),
+        "administrator": (False, True, True),
+        "inactive": (False, False, False),
+        "visitor": (False, False, False),
+    }
+
+
 # allauth's e-mails go through courriel.mail (issue 20, point 4): ours, in French, with the one signature.
 
 

@@ -68,6 +68,11 @@ class User(AbstractUser):
         return self.is_active and self.role in {Role.COORDINATOR, Role.ADMINISTRATOR}
 
     @property
+    def is_administrator(self) -> bool:
+        """Also gives the roles and manages every account (the coordinator, operators only)."""
+        return self.is_active and self.role == Role.ADMINISTRATOR
+
+    @property
     def is_operator(self) -> bool:
         return self.is_active and self.role == Role.OPERATOR
 
