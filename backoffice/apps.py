@@ -15,4 +15,4 @@ class BackofficeConfig(AppConfig):
         from guichet.kinds import DeskLine
 
         # After the new requests to be put in touch (the directory's kinds, at 40-50).
-        desk.register(DeskLine("call_backs", desk_call_backs, "admin/onboarding/desk_call_backs.html", position=45))
+        desk.register(DeskLine("call_backs", desk_call_backs, "backoffice/desk_call_backs.html", position=45))

@@ -109,7 +109,7 @@ class UsageCountAdmin(CoordinatorAdmin):
             "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "format=csv",
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/onboarding/figures.html", context)
+        return TemplateResponse(request, "backoffice/figures.html", context)
 
     def _csv(self, tables, most_viewed, start, end, call_backs):
         out = io.StringIO()
