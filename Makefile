@@ -6,7 +6,7 @@ PORT ?= 8000
 # Local development only: a random secret kept in a git-ignored file, passed by environment.
 DEV_SECRET_FILE := .dev-secret-key
 
-.PHONY: run test lint format migrations-check pytest pytest-sqlite pytest-browser pytest-databases pytest-postgres \
+.PHONY: run test lint format migrations-check pytest pytest-sqlite pytest-browser pytest-postgres \
 	browser-deps redis-deps bench lock clean
 
 # Python keeps the compiled modules of the project and its tests (in git-ignored __pycache__ folders), even where the
@@ -87,16 +87,10 @@ pytest-postgres: $(VENV)/.installed redis-deps
 	GUICHET_PRODUCTION_TEST=1 scripts/with-postgres scripts/with-redis sh -c \
 	  '$(BIN)/pytest --create-db $(SPREAD) && $(BIN)/pytest --create-db -m "transactional and not browser"'
 
-# The suite on SQLite then on PostgreSQL, one after the other (each keeps both cores busy).
-pytest-databases: $(VENV)/.installed
-	$(MAKE) --no-print-directory pytest-sqlite
-	$(MAKE) --no-print-directory pytest-postgres
-
-# The whole suite: lint (with the layers between apps), migrations in sync, then the browser tests alongside the
-# suite on SQLite and PostgreSQL: the browser's tests mostly wait for Chromium, so the cores they leave idle run the
-# others (about 10 minutes one after the other, issue 20). Each part's output is printed whole when it ends.
-test: lint migrations-check browser-deps redis-deps
-	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-browser pytest-databases
+# The whole suite: lint (with the layers between apps), migrations in sync, the suite on SQLite, the browser tests,
+# then the suite on PostgreSQL, one after the other: each keeps both cores busy (run side by side, the browser tests
+# and the suite on SQLite took 6 minutes instead of 5, Chromium needing the cores too).
+test: lint migrations-check pytest-sqlite pytest-browser pytest-postgres
 
 # Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, Redis (the
 # production cache), a large synthetic dataset, wrk. Writes bench/results.md.

@@ -29,6 +29,7 @@ class ServiceInline(EditorialInlineMixin, admin.StackedInline):
 
 @admin.register(Structure)
 class StructureAdmin(SpreadsheetAdminMixin, EditorialImportExportMixin, EditorialAdmin):
+    add_title = "Ajouter une structure ou application"
     list_display = ("name", "category", "city")
     search_fields = ("name", "summary", "city")
     prepopulated_fields = {"slug": ("name",)}
@@ -100,6 +101,7 @@ class AddedMessageInline(RolePermissionsMixin, admin.TabularInline):
 
 @admin.register(ContactRequest)
 class ContactRequestAdmin(CoordinatorAdmin):
+    add_title = "Ajouter une demande de mise en relation"
     """The coordinator's queue. Operators never see it: what she wrote concerns her health."""
 
     inlines = [AddedMessageInline]

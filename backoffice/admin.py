@@ -70,6 +70,7 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
 @admin.register(User)
 class UserAdmin(FrenchTitlesMixin, RolePermissionsMixin, DjangoUserAdmin):
+    add_title = "Inviter une personne"
     """People. Administrators manage everyone; the coordinator invites and manages operators only (RolePermissionsMixin:
     the coordinator's pages, administrators included)."""
 

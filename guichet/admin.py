@@ -69,25 +69,10 @@ EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 
 # Page titles in plain French: "Aides et dispositifs", "Ajouter une aide ou un dispositif", "Modifier : <titre>",
-# never Django's "Sélectionnez l'objet … à changer" or "Ajout de aide ou dispositif".
-FEMININE = {
-    "guichet.announcement",
-    "guichet.user",
-    "guichet.organisation",
-    "ressources.sheet",
-    "annuaire.structure",
-    "annuaire.contactrequest",
-    "pairs.registration",
-    "onboarding.firststep",
-}
-ADD_TITLES = {"ressources.aid": "Ajouter une aide ou un dispositif", "guichet.user": "Inviter une personne"}
-
-
-def add_title(opts) -> str:
-    label = opts.label_lower
-    if label in ADD_TITLES:
-        return ADD_TITLES[label]
-    return f"Ajouter {'une' if label in FEMININE else 'un'} {opts.verbose_name}"
+# never Django's "Sélectionnez l'objet … à changer" or "Ajout de aide ou dispositif". A model whose name is feminine,
+# or that needs other words, says so on its admin (`add_title`): the kernel names no app's model.
+def add_title(admin_class, opts) -> str:
+    return getattr(admin_class, "add_title", None) or f"Ajouter un {opts.verbose_name}"
 
 
 class FrenchTitlesMixin:
@@ -97,7 +82,7 @@ class FrenchTitlesMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if add:
-            context["title"] = add_title(self.opts)
+            context["title"] = add_title(self, self.opts)
         elif obj is not None:
             verb = "Modifier" if self.has_change_permission(request, obj) else "Consulter"
             context["title"] = f"{verb} : {obj}"
@@ -714,6 +699,7 @@ class EditorialImportExportMixin(ImportExportMixin):
 
 @admin.register(Announcement)
 class AnnouncementAdmin(EditorialAdmin):
+    add_title = "Ajouter une actualité"
     list_display = ("title", "published_on")
     search_fields = ("title", "summary")
     prepopulated_fields = {"slug": ("title",)}
@@ -726,6 +712,7 @@ class AnnouncementAdmin(EditorialAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(CoordinatorAdmin):
+    add_title = "Ajouter une organisation partenaire"
     list_display = ("name", "email", "is_demo")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}

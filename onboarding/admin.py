@@ -6,6 +6,7 @@ from onboarding.models import FirstStep
 
 @admin.register(FirstStep)
 class FirstStepAdmin(CoordinatorAdmin):
+    add_title = "Ajouter une première démarche"
     """ "Par où commencer": the first steps of "Mon parcours", by statut, phase and answer (onboarding/RULES.md)."""
 
     list_display = ("title", "position", "is_active", "paid_mandate", "twelve_months")

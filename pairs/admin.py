@@ -253,6 +253,7 @@ class MoveForm(forms.Form):
 
 @admin.register(Registration)
 class RegistrationAdmin(BaseAdmin):
+    add_title = "Ajouter une inscription"
     list_display = ("__str__", "group", "status", "position", "created_at", "hold_expires_at", "confirmed_at")
     list_filter = ("status", VisibleGroupFilter)
     list_select_related = ("group",)

@@ -33,6 +33,7 @@ class SheetQuestionInline(EditorialInlineMixin, admin.TabularInline):
 
 @admin.register(Sheet)
 class SheetAdmin(ResourceAdmin):
+    add_title = "Ajouter une fiche d'information"
     inlines = [SheetQuestionInline]
     fieldsets = [
         ("L'essentiel", {"fields": (*RESOURCE_FIELDS, "body")}),
@@ -74,6 +75,7 @@ class AidCriterionInline(EditorialInlineMixin, admin.StackedInline):
 
 @admin.register(Aid)
 class AidAdmin(ResourceAdmin):
+    add_title = "Ajouter une aide ou un dispositif"
     list_display = ("title", "amount_year", "to_verify")
     inlines = [AidCriterionInline]
     fieldsets = [
