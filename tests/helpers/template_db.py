@@ -17,6 +17,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,14 @@ def _migrate_into(connection, alias: str, name: str) -> None:
         _point_at(connection, alias, original)
 
 
+def _forget_old_templates(*, keep: Path) -> None:
+    """SQLite templates of earlier code, unused for a day, are deleted (another checkout may still use a recent one)."""
+    day_ago = time.time() - 86400
+    for old in FOLDER.glob("sqlite-*"):
+        if old != keep and old.stat().st_mtime < day_ago:
+            old.unlink(missing_ok=True)
+
+
 def _sqlite(connection, alias: str) -> Prepared:
     key = fingerprint()
     template = FOLDER / f"sqlite-{key}.sqlite3"
@@ -87,6 +96,7 @@ def _sqlite(connection, alias: str) -> Prepared:
             building = template.with_suffix(f".{os.getpid()}.building")
             _migrate_into(connection, alias, str(building))
             os.replace(building, template)
+            _forget_old_templates(keep=template)
     original = connection.settings_dict["NAME"]
     test_name = connection.creation._get_test_db_name()
     _point_at(connection, alias, test_name)
