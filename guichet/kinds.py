@@ -74,6 +74,17 @@ class Suggestion:
     essential: bool = False
 
 
+@dataclass
+class KindSection:
+    """A section a kind adds to her parcours or to the booklet when those pages do not lay it out themselves (a kind
+    added later): its title and its suggestions, shown as cards in the order the kind gives, after the sections the
+    pages know."""
+
+    key: str  # the section's anchor: "formations"
+    title: str  # "Formations près de chez vous"
+    suggestions: list[Suggestion]
+
+
 @dataclass(frozen=True)
 class ContentKind:
     """What the rest of the site needs of one kind of content. Only `key`, `label`, `listing`, `model`, `position`
@@ -109,8 +120,9 @@ class ContentKind:
     counted_label: str = ""
     follow: Follow | None = None
     # Her parcours and the printable booklet (onboarding): `parcours(answers, departement, limits, now)` and
-    # `booklet(departement, limits, now)` give this kind's fields of the Parcours and of the Booklet (a dict); the
-    # kind's rules choose and order, the parcours says how many (`limits`).
+    # `booklet(departement, limits, now)` give this kind's fields of the Parcours and of the Booklet (a dict) — or,
+    # for a kind those pages do not lay out, a `KindSection`, shown after theirs; the kind's rules choose and order,
+    # the parcours says how many (`limits`).
     parcours: Callable | None = None
     booklet: Callable | None = None
 

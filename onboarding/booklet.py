@@ -33,6 +33,8 @@ class Booklet:
     more_structures: int = 0
     national_lines: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    # Sections of kinds the booklet does not lay out itself (guichet.kinds.KindSection), after its own.
+    more: list = field(default_factory=list)
 
 
 def _limits() -> dict:
@@ -50,11 +52,15 @@ def booklet(departement, now=None) -> Booklet:
     """Its aids, structures and national lines are read once per process per département until content changes, its
     next events once a day (guichet.sharedcache.memo): only published content, the same for every reader."""
     now, limits = now or timezone.now(), _limits()
-    sections = {}
+    sections, more = {}, []
     for kind in kinds.registered():
         if kind.booklet is not None:
-            sections |= kind.booklet(departement, limits, now)
-    return Booklet(departement, **sections)
+            given = kind.booklet(departement, limits, now)
+            if isinstance(given, kinds.KindSection):
+                more += [given] if given.suggestions else []
+            else:
+                sections |= given
+    return Booklet(departement, more=more, **sections)
 
 
 def status_label(code: str) -> str:

@@ -48,6 +48,8 @@ class Parcours:
     more_aids: int = 0
     more_aids_truncated: bool = False
     more_aids_url: str = ""
+    # Sections of kinds the page does not lay out itself (guichet.kinds.KindSection), after the others.
+    more: list = field(default_factory=list)
 
     @property
     def essentials(self) -> int:
@@ -140,8 +142,12 @@ def first_steps(answers: Answers) -> list[dict]:
 def parcours(answers: Answers) -> Parcours:
     departement = territory_index().departements.get(answers.departement) if answers.departement else None
     now, limits = timezone.now(), _limits()
-    sections = {}
+    sections, more = {}, []
     for kind in kinds.registered():
         if kind.parcours is not None:
-            sections |= kind.parcours(answers, departement, limits, now)
-    return Parcours(answers=answers, departement=departement, first_steps=first_steps(answers), **sections)
+            given = kind.parcours(answers, departement, limits, now)
+            if isinstance(given, kinds.KindSection):
+                more += [given] if given.suggestions else []
+            else:
+                sections |= given
+    return Parcours(answers=answers, departement=departement, first_steps=first_steps(answers), more=more, **sections)

@@ -1,8 +1,10 @@
 """Content kinds plug in (guichet.kinds, issue 20): a kind declared by one app, installed by one line in
-INSTALLED_APPS, appears in the site search, the main navigation and the coordinator's desk; uninstalled, nowhere."""
+INSTALLED_APPS, appears in the site search, the main navigation, the coordinator's desk, her parcours and the booklet;
+uninstalled, nowhere."""
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
@@ -61,3 +63,29 @@ def test_the_sitemap_lists_each_kind_s_listing_and_public_entries(client, organi
     for entry in (aid, structure, group):
         assert f"<loc>http://testserver{entry.get_absolute_url()}</loc>" in text
     assert "/brouillon/" not in text
+
+
+def test_a_kind_the_parcours_and_the_booklet_do_not_lay_out_gets_its_own_section(client, sessions):
+    from tests.onboarding.test_parcours import ANSWERS, set_answers
+
+    set_answers(client, ANSWERS)
+    page = client.get("/mon-parcours/").content.decode()
+    assert 'id="titre-formations"' not in page
+    assert 'id="livret-formations"' not in client.get("/livret/13/").content.decode()
+
+    with override_settings(INSTALLED_APPS=WITH_FORMATIONS):
+        page = client.get("/mon-parcours/").content.decode()
+        assert '<li><a href="#titre-formations">Formations</a> : 1</li>' in page  # in the plan at the top
+        section = page.split('<h2 id="titre-formations">Formations</h2>', 1)[1].split("</section>", 1)[0]
+        assert "Séance comptabilité simplifiée" in section and "Séance en préparation" not in section
+        assert "Pourquoi cette suggestion :</strong> Une séance d&#x27;information ouverte à toutes." in section
+        # After the sections the page lays out itself.
+        assert page.index('id="titre-groupes"') < page.index('id="titre-formations"')
+        booklet = client.get("/livret/13/").content.decode()
+        section = booklet.split('<h2 id="livret-formations">Formations</h2>', 1)[1].split("</section>", 1)[0]
+        assert "Séance comptabilité simplifiée" in section and "Séance en préparation" not in section
+        # And in the e-mail of her parcours.
+        assert client.post("/mon-parcours/envoyer/", {"email": "elle@exemple.fr"}).status_code == 302
+        [message] = mail.outbox
+        section = message.body.split("FORMATIONS\n", 1)[1]
+        assert section.startswith("- Séance comptabilité simplifiée\n  Pourquoi : Une séance d'information ouverte")

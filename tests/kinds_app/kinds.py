@@ -1,9 +1,10 @@
 """A kind "formations" for the tests: the agenda's information sessions, with their own search section, navigation
-entry and desk line (over an existing model, so that the test app needs no migration)."""
+entry, desk line and sections of her parcours and of the booklet (over an existing model, so that the test app needs
+no migration)."""
 
 from agenda.enums import EventKind
 from agenda.models import Event
-from guichet.kinds import ContentKind, DeskLine, Section
+from guichet.kinds import ContentKind, DeskLine, KindSection, Section, Suggestion
 
 QUERY = f"type={EventKind.INFORMATION.value}"
 
@@ -14,6 +15,18 @@ def published():
 
 def to_publish() -> dict:
     return {"count": Event.objects.filter(kind=EventKind.INFORMATION).exclude(pk__in=published()).count()}
+
+
+def sessions_section(*_args) -> KindSection:
+    """Her parcours and the booklet: a section neither page lays out itself (a test kind: every published session)."""
+    return KindSection(
+        "formations",
+        "Formations",
+        [
+            Suggestion(entry=event, why="Une séance d'information ouverte à toutes.", url=event.get_absolute_url())
+            for event in published()[:3]
+        ],
+    )
 
 
 KINDS = [
@@ -30,5 +43,7 @@ KINDS = [
         search_order="title",
         card_theme=lambda event: event.kind_choice.theme_slug,
         desk=(DeskLine("formations", to_publish, "kinds_app/desk.html"),),
+        parcours=lambda answers, departement, limits, now: sessions_section(),
+        booklet=lambda departement, limits, now: sessions_section(),
     )
 ]
