@@ -81,16 +81,18 @@ pytest-browser: $(VENV)/.installed browser-deps
 # Everything on SQLite.
 pytest: pytest-sqlite pytest-browser
 
-# On PostgreSQL with a throwaway Redis: every test but the browser's (the pages they drive are the suite's too, and
-# their queries run here through it); the production-like test (two gunicorn servers) must run, never be skipped.
+# On PostgreSQL with a throwaway Redis: every test that reaches the database but the browser's (the pages they drive
+# are the suite's too, and their queries run here through it); the tests that never reach it (settings, scans of the
+# code, pure functions) ran on the SQLite pass and would run the same (tests/conftest.py). The production-like test
+# (two gunicorn servers) must run, never be skipped.
 pytest-postgres: $(VENV)/.installed redis-deps
-	GUICHET_PRODUCTION_TEST=1 scripts/with-postgres scripts/with-redis sh -c \
+	GUICHET_PRODUCTION_TEST=1 GUICHET_DATABASE_TESTS_ONLY=1 scripts/with-postgres scripts/with-redis sh -c \
 	  '$(BIN)/pytest --create-db $(SPREAD) && $(BIN)/pytest --create-db -m "transactional and not browser"'
 
-# The whole suite: lint (with the layers between apps), migrations in sync, the suite on SQLite, the browser tests,
-# then the suite on PostgreSQL, one after the other: each keeps both cores busy (run side by side, the browser tests
+# The whole suite: lint (with the layers between apps), the suite on SQLite (migrations in sync included:
+# tests/test_settings.py), the browser tests, then the suite on PostgreSQL, one after the other: each keeps both cores busy (run side by side, the browser tests
 # and the suite on SQLite took 6 minutes instead of 5, Chromium needing the cores too).
-test: lint migrations-check pytest-sqlite pytest-browser pytest-postgres
+test: lint pytest-sqlite pytest-browser pytest-postgres
 
 # Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, Redis (the
 # production cache), a large synthetic dataset, wrk. Writes bench/results.md.

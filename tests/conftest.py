@@ -1,3 +1,4 @@
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -81,7 +82,7 @@ def client():
     return StaffClient()
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Mark `transactional` the tests that commit (django_db(transaction=True), a live server): their database is
     emptied after them, migrated vocabulary included, so `make test` runs them apart from the suite it spreads over
     both cores (pytest-xdist), where a test after them on the same worker would find no vocabulary."""
@@ -90,6 +91,25 @@ def pytest_collection_modifyitems(items):
         committed = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
         if committed or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.transactional)
+    if os.environ.get("GUICHET_DATABASE_TESTS_ONLY") == "1":
+        _keep_the_tests_using_the_database(config, items)
+
+
+# The fixtures through which a test reaches the database (besides the django_db marker).
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "django_db_reset_sequences"}
+
+
+def _keep_the_tests_using_the_database(config, items):
+    """The second pass of `make test`, on PostgreSQL: the tests that never reach the database (settings, static scans
+    of the code, pure functions, subprocesses on a SQLite file of their own) run the same on both passes; they run once,
+    on the first one."""
+    kept, dropped = [], []
+    for item in items:
+        uses = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        (kept if uses else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
