@@ -65,3 +65,41 @@ def test_long_words_of_any_entry_wrap_at_320_px():
 
     css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text(encoding="utf-8")
     assert "main, main a, dd { overflow-wrap: anywhere; }" in css
+
+
+# Properties that change what colour a text is seen on, or in.
+COLOUR_PROPERTIES = re.compile(r"(?:^|[;{\s])(color|background(?:-color|-image)?|opacity|filter|mix-blend-mode)\s*:")
+
+
+def media_blocks(css: str):
+    """(query, body) of each @media block of a stylesheet, its nested braces included."""
+    for found in re.finditer(r"@media([^{]*)\{", css):
+        depth, end = 1, found.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        yield found.group(1).strip(), css[found.end() : end - 1]
+
+
+def test_the_colours_are_the_same_at_every_width():
+    """The WCAG gate (tests/browser/test_accessibility.py) checks text contrast at the desktop viewport only: what
+    a phone's width changes in the stylesheets the public pages load is the layout, never a colour. A rule for
+    small screens that sets one fails here: check contrast at both viewports then (CONTRAST_AT)."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = Path(settings.BASE_DIR) / "static" / "css"
+    for name in ("site.css", "kit.css", "attendance.css"):
+        css = re.sub(r"/\*.*?\*/", "", (folder / name).read_text(encoding="utf-8"), flags=re.S)
+        for query, body in media_blocks(css):
+            if re.search(r"width|height|orientation|aspect-ratio", query):
+                assert not COLOUR_PROPERTIES.search(body), (name, query, body[:120])
+
+
+def test_the_colour_check_sees_a_colour_set_for_small_screens():
+    css = "@media print { a { color: #000; } } @media (max-width: 30em) { .x { display: block; } .y { color: red } }"
+    assert [(query, bool(COLOUR_PROPERTIES.search(body))) for query, body in media_blocks(css)] == [
+        ("print", True),
+        ("(max-width: 30em)", True),
+    ]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_accessibility import axe_violations, with_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def test_confirm_cancel_and_stand_pages_pass_axe(browser, demo_site):
         f"/groupes/{group.slug}/inscription/envoyee/",
         "/stand/demo-salon-creation-marseille/",
     ]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True, locale="fr-FR")
+    context = with_axe(browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True, locale="fr-FR"))
     page = context.new_page()
     failures = {}
     for path in paths:

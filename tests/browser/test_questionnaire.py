@@ -7,7 +7,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_accessibility import axe_violations, with_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
@@ -29,7 +29,7 @@ def continue_with_keyboard(page):
 
 def test_the_questionnaire_with_the_keyboard_only_on_a_phone(browser, demo_site):
     base_url, _ = demo_site
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, locale="fr-FR")
+    context = with_axe(browser.new_context(viewport=PHONE, bypass_csp=True, locale="fr-FR"))
     page = context.new_page()
     failures = {}
 
