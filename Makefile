@@ -67,17 +67,15 @@ redis-deps:
 	$(call apt_install,redis-server,redis-server)
 
 # The suite on both cores (pytest-xdist; a file's tests stay together, sharing what a module loads once). Each
-# process copies a database migrated once (tests/helpers/template_db.py).
+# process copies a database migrated once (tests/helpers/template_db.py), and puts it back after a test that commits.
 PYTEST_WORKERS ?= 2
-SPREAD := -m "not browser and not transactional" -n $(PYTEST_WORKERS) --dist loadfile
+SPREAD := -m "not browser" -n $(PYTEST_WORKERS) --dist loadfile
 pytest-sqlite: $(VENV)/.installed
 	$(BIN)/pytest --create-db $(SPREAD)
 
-# The browser tests (Playwright), test by test on both cores, then the few tests that commit to the database without
-# a browser: a database is emptied after each test that commits, so those run apart.
+# The browser tests (Playwright), test by test on both cores.
 pytest-browser: $(VENV)/.installed browser-deps
 	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist load
-	$(BIN)/pytest --create-db -m "transactional and not browser"
 
 # Everything on SQLite.
 pytest: pytest-sqlite pytest-browser
@@ -87,8 +85,8 @@ pytest: pytest-sqlite pytest-browser
 # code, pure functions) ran on the SQLite pass and would run the same (tests/conftest.py). The production-like test
 # (two gunicorn servers) must run, never be skipped.
 pytest-postgres: $(VENV)/.installed redis-deps
-	GUICHET_PRODUCTION_TEST=1 GUICHET_DATABASE_TESTS_ONLY=1 scripts/with-postgres scripts/with-redis sh -c \
-	  '$(BIN)/pytest --create-db $(SPREAD) && $(BIN)/pytest --create-db -m "transactional and not browser"'
+	GUICHET_PRODUCTION_TEST=1 GUICHET_DATABASE_TESTS_ONLY=1 scripts/with-postgres scripts/with-redis \
+	  $(BIN)/pytest --create-db $(SPREAD)
 
 # The whole suite: lint (with the layers between apps), the suite on SQLite (migrations in sync included:
 # tests/test_settings.py), the browser tests, then the suite on PostgreSQL, one after the other: each keeps both cores busy (run side by side, the browser tests

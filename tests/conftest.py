@@ -84,8 +84,8 @@ def client():
 
 def pytest_collection_modifyitems(config, items):
     """Mark `transactional` the tests that commit (django_db(transaction=True), a live server): their database is
-    emptied after them, migrated vocabulary included, so `make test` runs them apart from the suite it spreads over
-    both cores (pytest-xdist), where a test after them on the same worker would find no vocabulary."""
+    emptied after them, migrated vocabulary included, and put back as the template made it (pytest_runtest_teardown
+    below), so that they run among the others on the cores `make test` spreads the suite over (pytest-xdist)."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         committed = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
@@ -120,6 +120,29 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
     with django_db_blocker.unblock():
         prepared = template_db.set_up()
+    _database.update(prepared=prepared, blocker=django_db_blocker)
     yield
+    _database.clear()
     with django_db_blocker.unblock():
         template_db.tear_down(prepared)
+
+
+# This process's test database (django_db_setup), for the hooks below.
+_database: dict = {}
+
+
+def _commits_without_a_browser(item) -> bool:
+    return item.get_closest_marker("transactional") is not None and item.get_closest_marker("browser") is None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test that commits leaves its tables emptied, the migrations' vocabulary with them: once its fixtures are
+    torn down, the database is put back as the template made it, so it may run among the other tests of a process.
+    (The browser tests restore the demo content they start from: tests/browser/conftest.py.)"""
+    yield
+    if _commits_without_a_browser(item) and _database:
+        from tests.helpers import template_db
+
+        with _database["blocker"].unblock():
+            template_db.restore(_database["prepared"])

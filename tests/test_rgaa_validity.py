@@ -33,16 +33,16 @@ def sample(client):
     if _RENDERED:
         return _RENDERED
     call_command("load_demo", force=True, stdout=StringIO())
+    crawled = {}
 
     def fetch(url):
         response = client.get(url)
-        return response.status_code, response.content.decode() if response.status_code == 200 else ""
+        crawled[url] = response.content.decode() if response.status_code == 200 else ""
+        return response.status_code, crawled[url]
 
     found = crawl(fetch)
-    pages = {}
     paths = page_paths(url for url, status in found.items() if status == 200)
-    for path in paths:
-        pages[path] = fetch(path)[1]
+    pages = {path: crawled[path] for path in paths}  # as the crawl read them
     for path in one_per_route(paths):
         if 'method="post"' in pages[path] and not path.startswith("/recherche"):
             response = client.post(path, {})

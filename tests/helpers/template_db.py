@@ -59,6 +59,9 @@ class Prepared:
     alias: str
     original_name: str
     test_name: str
+    template: str
+    # On PostgreSQL, what the template holds (Django's serialisation), for `restore`.
+    contents: str | None = None
 
 
 def _point_at(connection, alias: str, name: str) -> None:
@@ -81,9 +84,10 @@ def _migrate_into(connection, alias: str, name: str) -> None:
 
 
 def _forget_old_templates(*, keep: Path) -> None:
-    """SQLite templates of earlier code, unused for a day, are deleted (another checkout may still use a recent one)."""
+    """SQLite templates and PostgreSQL templates' contents of earlier code, unused for a day, are deleted (another
+    checkout may still use a recent one)."""
     day_ago = time.time() - 86400
-    for old in FOLDER.glob("sqlite-*"):
+    for old in FOLDER.glob(f"{keep.name.split('-', 1)[0]}-*"):
         if old != keep and old.stat().st_mtime < day_ago:
             old.unlink(missing_ok=True)
 
@@ -106,7 +110,7 @@ def _sqlite(connection, alias: str) -> Prepared:
         source.backup(connection.connection)
     finally:
         source.close()
-    return Prepared(alias, original, test_name)
+    return Prepared(alias, original, test_name, str(template))
 
 
 def _postgresql(connection, alias: str) -> Prepared:
@@ -128,7 +132,15 @@ def _postgresql(connection, alias: str) -> Prepared:
             cursor.execute(f'CREATE DATABASE "{test_name}" TEMPLATE "{template}"')
     _point_at(connection, alias, test_name)
     connection.ensure_connection()
-    return Prepared(alias, original, test_name)
+    # What the template holds, read once from the first copy of it (for `restore`).
+    contents = FOLDER / f"postgresql-{template}.json"
+    with _locked(f"{template}.json"):
+        if not contents.exists():
+            building = contents.with_suffix(f".{os.getpid()}.building")
+            building.write_text(connection.creation.serialize_db_to_string(), encoding="utf-8")
+            os.replace(building, contents)
+            _forget_old_templates(keep=contents)
+    return Prepared(alias, original, test_name, template, contents.read_text(encoding="utf-8"))
 
 
 def set_up(alias: str = DEFAULT_DB_ALIAS) -> Prepared:
@@ -140,6 +152,42 @@ def set_up(alias: str = DEFAULT_DB_ALIAS) -> Prepared:
     if engine == POSTGRESQL:
         return _postgresql(connection, alias)
     raise NotImplementedError(f"Base de test non prévue : {engine}")
+
+
+def restore(prepared: Prepared) -> None:
+    """After a test that committed, whose tables were emptied (the migrations' vocabulary with them): the database as
+    the template made it, so that the next tests of this process find what they expect. SQLite copies the template
+    back; PostgreSQL empties the tables once more (Django's flush had recreated content types and permissions under
+    new keys) and loads back what the template held."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+
+    connection = connections[prepared.alias]
+    if connection.settings_dict["ENGINE"] == SQLITE:
+        connection.ensure_connection()
+        source = sqlite3.connect(prepared.template)
+        try:
+            source.backup(connection.connection)
+        finally:
+            source.close()
+    else:
+        call_command(
+            "flush",
+            database=prepared.alias,
+            interactive=False,
+            verbosity=0,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
+        connection.creation.deserialize_db_from_string(prepared.contents)
+        # Rows came back with their keys: each sequence goes on from the highest.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+    ContentType.objects.clear_cache()
 
 
 def tear_down(prepared: Prepared) -> None:
