@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from agenda.enums import EventKind, Mode, Registration, Repeat
 from agenda.models import Event
-from guichet.demo import upsert
+from guichet.demo import set_list, upsert
 from guichet.enums import EditorialStatus, Phase, ProfessionalStatus, TerritoryKind
 from guichet.models import Organisation, Territory, Theme, organiser_model
 
@@ -263,21 +263,14 @@ def load():
         }
         if values["organiser"] is None and not values["organiser_name"]:
             values["organiser_name"] = "Organisateur fictif"
-        event, _ = upsert(Event, {"slug": data["slug"]}, values)
+        event, created = upsert(Event, {"slug": data["slug"]}, values)
         event.full_clean()
-        _set(event.themes, [themes[slug] for slug in data.get("themes", [])])
-        _set(event.phases, data.get("phases", []), key="code")
-        _set(event.audiences, data.get("audiences", []), key="code")
+        set_list(event.themes, [themes[slug] for slug in data.get("themes", [])], new=created)
+        set_list(event.phases, data.get("phases", []), new=created, key="code")
+        set_list(event.audiences, data.get("audiences", []), new=created, key="code")
         if data.get("cancel_second"):
             occurrence = event.occurrences.upcoming()[1:2].first()
             if occurrence and not occurrence.is_cancelled:
                 occurrence.is_cancelled, occurrence.note = True, data["cancel_second"]
                 occurrence.save()
         event.refresh_search_text()
-
-
-def _set(manager, wanted, *, key="pk"):
-    current = sorted(getattr(item, key) for item in manager.all())
-    wanted_keys = sorted(getattr(item, key, item) for item in wanted)
-    if current != wanted_keys:
-        manager.set(wanted)

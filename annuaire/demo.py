@@ -13,7 +13,7 @@ from annuaire.enums import Access, Category, StructureKind
 from annuaire.models import Service, Structure
 from annuaire.opening_hours import parse as parse_opening_hours
 from guichet.content import CONTENT_DIR, ContentError, check_lengths, read_entries, without_empty
-from guichet.demo import aware, upsert
+from guichet.demo import aware, set_list, upsert
 from guichet.enums import EditorialStatus, Phase, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
 
@@ -197,10 +197,8 @@ def _load_one(data, *, owner, is_demo, themes):
     if _has_field("to_verify_note"):
         values["to_verify_note"] = (data.get("to_verify") or "").strip()
     check_lengths(CONTENT_FILE.name, data["slug"], Structure, {k: v for k, v in values.items() if k != "owner"})
-    structure, _ = upsert(Structure, {"slug": data["slug"]}, values)
-    territories = _territories(data)
-    if {t.pk for t in structure.territories.all()} != {t.pk for t in territories}:
-        structure.territories.set(territories)
+    structure, created = upsert(Structure, {"slug": data["slug"]}, values)
+    set_list(structure.territories, _territories(data), new=created)
     wanted = [
         (s["name"], (s.get("description") or "").strip(), sorted(s.get("themes") or []), sorted(s.get("phases") or []))
         for s in data.get("services") or []
@@ -213,8 +211,8 @@ def _load_one(data, *, owner, is_demo, themes):
         structure.services.all().delete()
         for position, (name, description, theme_slugs, phases) in enumerate(wanted):
             service = Service.objects.create(structure=structure, name=name, description=description, position=position)
-            service.themes.set([themes[slug] for slug in theme_slugs])
-            service.phases.set(phases)
+            set_list(service.themes, [themes[slug] for slug in theme_slugs], new=True)
+            set_list(service.phases, phases, new=True)
         structure.refresh_search_text()
 
 

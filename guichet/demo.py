@@ -30,6 +30,23 @@ def upsert(model, lookup: dict, values: dict):
     return obj, False
 
 
+def set_list(manager, wanted, *, new: bool = False, key: str = "pk") -> None:
+    """The many-to-many list `manager` holds `wanted` (objects, or their `key`) afterwards, written only where it
+    differs (loading twice changes nothing). The list of an object `new`ly created is empty: its rows are inserted at
+    once, one query instead of four. (Without the list's signal: the object's own creation, in the same transaction,
+    already told the page cache that content changed.)"""
+    if new:
+        targets = dict.fromkeys(getattr(item, "pk", item) for item in wanted)
+        manager.through.objects.bulk_create(
+            manager.through(**{manager.source_field.attname: manager.instance.pk, manager.target_field.attname: target})
+            for target in targets
+        )
+        return
+    current = {getattr(item, key) for item in manager.all()}
+    if current != {getattr(item, key, item) for item in wanted}:
+        manager.set(wanted)
+
+
 def aware(day: date):
     return timezone.make_aware(datetime(day.year, day.month, day.day, 12, 0))
 

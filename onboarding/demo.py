@@ -3,7 +3,7 @@ first steps of "Mon parcours" from content/first_steps.yaml (format: content/REA
 
 from guichet import kinds
 from guichet.content import ContentError, check_lengths, read_entries
-from guichet.demo import upsert
+from guichet.demo import set_list, upsert
 from guichet.enums import Phase, ProfessionalStatus
 from onboarding.models import ANSWER_CONDITIONS, FirstStep, SourceCode
 
@@ -58,11 +58,9 @@ def load_first_steps():
             **_link(data, aids, sheets),
         }
         check_lengths(FILENAME, name, FirstStep, {k: v for k, v in values.items() if k not in ("aid", "sheet")})
-        step, _ = upsert(FirstStep, {"slug": name}, values)
+        step, created = upsert(FirstStep, {"slug": name}, values)
         for field in ("statuses", "phases"):
-            wanted = set(data.get(field) or [])
-            if {tag.pk for tag in getattr(step, field).all()} != wanted:
-                getattr(step, field).set(wanted)
+            set_list(getattr(step, field), sorted(set(data.get(field) or [])), new=created)
         slugs.append(name)
     # A step removed from the file is no longer shown (kept, in case the coordinator had linked it elsewhere).
     FirstStep.objects.exclude(slug__in=slugs).update(is_active=False)

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from guichet.demo import DEMO_DOMAIN, upsert
+from guichet.demo import DEMO_DOMAIN, set_list, upsert
 from guichet.enums import EditorialStatus, Phase, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
 from pairs.enums import GroupFormat
@@ -122,7 +122,7 @@ def load():
     today = timezone.localdate()
     for data in groups(today):
         is_video = data.get("format") == GroupFormat.VIDEO
-        group, _ = upsert(
+        group, created = upsert(
             PeerGroup,
             {"slug": data["slug"]},
             {
@@ -149,11 +149,8 @@ def load():
             },
         )
         group.full_clean()
-        wanted_themes = sorted(data.get("themes", []))
-        if sorted(t.slug for t in group.themes.all()) != wanted_themes:
-            group.themes.set([themes[slug] for slug in wanted_themes])
-        if sorted(p.code for p in group.phases.all()) != sorted(data.get("phases", [])):
-            group.phases.set(data.get("phases", []))
+        set_list(group.themes, [themes[slug] for slug in data.get("themes", [])], new=created)
+        set_list(group.phases, data.get("phases", []), new=created, key="code")
         if list(group.sessions.values_list("starts_at", flat=True)) != data["sessions"]:
             group.sessions.all().delete()
             for start in data["sessions"]:

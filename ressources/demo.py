@@ -6,7 +6,7 @@ entry in the back office."""
 from django.core.exceptions import ValidationError
 
 from guichet.content import ContentError, check_lengths, read_entries, without_empty
-from guichet.demo import upsert
+from guichet.demo import set_list, upsert
 from guichet.enums import EditorialStatus, Phase, ProfessionalStatus, TerritoryKind
 from guichet.models import Organisation, Territory, Theme
 from ressources.enums import Beneficiary, ContentFormat, CriterionKind
@@ -95,7 +95,7 @@ def _check_criteria(filename, data) -> list[AidCriterion]:
     return criteria
 
 
-def _set_relations(entry, data, themes, territories):
+def _set_relations(entry, data, themes, territories, *, new: bool):
     wanted = {
         "themes": [themes[slug] for slug in data.get("themes") or []],
         "phases": data.get("phases") or [],
@@ -104,12 +104,8 @@ def _set_relations(entry, data, themes, territories):
         "essential_phases": data.get("essential_in") or [],
     }
     for name in M2M:
-        if not hasattr(entry, name):
-            continue
-        current = {obj.pk for obj in getattr(entry, name).all()}
-        target = {obj.pk if hasattr(obj, "pk") else obj for obj in wanted[name]}
-        if current != target:
-            getattr(entry, name).set(wanted[name])
+        if hasattr(entry, name):
+            set_list(getattr(entry, name), wanted[name], new=new)
 
 
 def _load(model, filename, *, owner, demo_owner, themes, territories, fields, extra=None):
@@ -131,8 +127,8 @@ def _load(model, filename, *, owner, demo_owner, themes, territories, fields, ex
         check_lengths(filename, data["slug"], model, {k: v for k, v in values.items() if k != "owner"})
         if model is Aid:
             check_lengths(filename, data["slug"], model, {"to_verify_note": (data.get("to_verify") or "").strip()})
-        entry, _ = upsert(model, {"slug": data["slug"]}, values)
-        _set_relations(entry, data, themes, territories)
+        entry, created = upsert(model, {"slug": data["slug"]}, values)
+        _set_relations(entry, data, themes, territories, new=created)
         yield entry, data
 
 
