@@ -64,8 +64,9 @@ def page_paths(urls) -> list[str]:
     return sorted(chosen.values())
 
 
-# Parameters that name one entry among many of the same kind; the others (a kind, a section) choose the page's kind.
-ENTRY_PARAMETERS = {"slug", "pk", "id"}
+# Parameters that name one entry among many of the same kind (an entry, a département's booklet); the others (a kind,
+# a section) choose the page's kind.
+ENTRY_PARAMETERS = {"slug", "pk", "id", "code"}
 
 
 def one_per_route(urls) -> list[str]:

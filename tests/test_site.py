@@ -89,10 +89,13 @@ def test_one_page_per_route_and_kind():
         "/ressources/fiches/",
         "/actualites/x/",
         "/actualites/y/",
+        "/livret/13/",
+        "/livret/04/",
         "/nulle-part/",
     ]
     assert one_per_route(urls) == [
         "/actualites/x/",
+        "/livret/04/",
         "/ressources/aides/",
         "/ressources/aides/a/",
         "/ressources/fiches/",
