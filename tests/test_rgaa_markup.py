@@ -81,17 +81,24 @@ def media_blocks(css: str):
         yield found.group(1).strip(), css[found.end() : end - 1]
 
 
-def test_the_colours_are_the_same_at_every_width():
-    """The WCAG gate (tests/browser/test_accessibility.py) checks text contrast at the desktop viewport only: what
-    a phone's width changes in the stylesheets the public pages load is the layout, never a colour. A rule for
-    small screens that sets one fails here: check contrast at both viewports then (CONTRAST_AT)."""
+def site_stylesheets(client) -> dict[str, str]:
+    """name → text without comments of the stylesheets the site's pages load: its files, and the two it draws
+    (the themes' colours, her reading preferences)."""
     from pathlib import Path
 
     from django.conf import settings
 
     folder = Path(settings.BASE_DIR) / "static" / "css"
-    for name in ("site.css", "kit.css", "attendance.css"):
-        css = re.sub(r"/\*.*?\*/", "", (folder / name).read_text(encoding="utf-8"), flags=re.S)
+    sheets = {name: (folder / name).read_text(encoding="utf-8") for name in ("site.css", "kit.css", "attendance.css")}
+    sheets.update({path: client.get(path).content.decode() for path in ("/themes.css", "/lecture.css")})
+    return {name: re.sub(r"/\*.*?\*/", "", css, flags=re.S) for name, css in sheets.items()}
+
+
+def test_the_colours_are_the_same_at_every_width(client):
+    """The WCAG gate (tests/browser/test_accessibility.py) checks text contrast at the desktop viewport only: what
+    a phone's width changes in the stylesheets the public pages load is the layout, never a colour. A rule for
+    small screens that sets one fails here: check contrast at both viewports then (CONTRAST_AT)."""
+    for name, css in site_stylesheets(client).items():
         for query, body in media_blocks(css):
             if re.search(r"width|height|orientation|aspect-ratio", query):
                 assert not COLOUR_PROPERTIES.search(body), (name, query, body[:120])
@@ -103,3 +110,11 @@ def test_the_colour_check_sees_a_colour_set_for_small_screens():
         ("print", True),
         ("(max-width: 30em)", True),
     ]
+
+
+def test_no_stylesheet_locks_the_orientation(client):
+    """WCAG 1.3.4 (axe's css-orientation-lock, which the browser gate leaves out for its cost: it reads every
+    stylesheet of every page): the public pages' stylesheets show the content in either orientation, with no
+    orientation media query at all."""
+    for css in site_stylesheets(client).values():
+        assert "orientation" not in [word for query, _ in media_blocks(css) for word in re.findall(r"[a-z-]+", query)]

@@ -1,6 +1,7 @@
 """Accessibility gate: axe-core (shipped by the axe-playwright-python package, never fetched) on one public page per
 route and kind and on the heaviest pages (guichet.crawl.sample), at a phone and a desktop viewport. Any violation of a
-WCAG 2.1 A/AA rule fails the run, naming page, rule and element."""
+WCAG 2.1 A/AA rule fails the run, naming page, rule and element. Two rules are checked where they cost least: text
+contrast at the desktop viewport only, the orientation lock on the site's stylesheets (tests/test_rgaa_markup.py)."""
 
 from pathlib import Path
 
@@ -19,16 +20,18 @@ VIEWPORTS = {"téléphone": {"width": 390, "height": 844}, "ordinateur": {"width
 CONTRAST_AT = "ordinateur"
 
 
-def axe_violations(page, contrast: bool = True) -> list[str]:
-    """axe's WCAG 2.1 A/AA rules on the page; without `contrast`, all but the text contrast (two thirds of axe's time,
-    checked at the other viewport: see test_the_colours_are_the_same_at_every_width)."""
+def axe_violations(page, contrast: bool = True, stylesheets: bool = True) -> list[str]:
+    """axe's WCAG 2.1 A/AA rules on the page. Without `contrast`, all but the text contrast (two thirds of axe's time,
+    checked at the other viewport: see test_the_colours_are_the_same_at_every_width). Without `stylesheets`, axe does
+    not fetch and read the page's stylesheets (a third of its time), which only its orientation rule (WCAG 1.3.4)
+    needs: tests/test_rgaa_markup.py checks the site's own stylesheets for it."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):  # not brought by the context (with_axe)
         page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
-        """async ([tags, contrast]) => await axe.run(document, {
-          runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+        """async ([tags, contrast, stylesheets]) => await axe.run(document, {
+          runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: stylesheets,
           rules: {'color-contrast': {enabled: contrast}}})""",
-        [WCAG_21_AA, contrast],
+        [WCAG_21_AA, contrast, stylesheets],
     )
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — {node['target']}"
@@ -57,7 +60,7 @@ def test_every_public_page_passes_axe(browser, demo_site, viewport):
     form_pages = set(one_per_route(paths))
     for path in paths:
         page.goto(base_url + path)
-        violations = axe_violations(page, contrast=viewport == CONTRAST_AT)
+        violations = axe_violations(page, contrast=viewport == CONTRAST_AT, stylesheets=False)
         if violations:
             failures[path] = violations
         # The error state of every form is a page too: submitted empty, once per route.
@@ -70,7 +73,7 @@ def test_every_public_page_passes_axe(browser, demo_site, viewport):
                     page.locator("#signaler summary").click()
                 page.locator(f"{form} button[type=submit]").first.click()
                 page.wait_for_load_state()
-                if violations := axe_violations(page, contrast=viewport == CONTRAST_AT):
+                if violations := axe_violations(page, contrast=viewport == CONTRAST_AT, stylesheets=False):
                     failures[f"{path} ({form} en erreur)"] = violations
     context.close()
     report = "\n".join(f"{path} [{viewport}]\n  " + "\n  ".join(lines) for path, lines in failures.items())
