@@ -73,9 +73,10 @@ SPREAD := -m "not browser" -n $(PYTEST_WORKERS) --dist loadfile
 pytest-sqlite: $(VENV)/.installed
 	$(BIN)/pytest --create-db $(SPREAD)
 
-# The browser tests (Playwright), test by test on both cores.
+# The browser tests (Playwright), test by test on both cores; only their folder is collected (tests/conftest.py
+# refuses a browser test elsewhere).
 pytest-browser: $(VENV)/.installed browser-deps
-	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist load
+	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist load tests/browser
 
 # Everything on SQLite.
 pytest: pytest-sqlite pytest-browser

@@ -86,6 +86,9 @@ def pytest_collection_modifyitems(config, items):
     """Mark `transactional` the tests that commit (django_db(transaction=True), a live server): their database is
     emptied after them, migrated vocabulary included, and put back as the template made it (pytest_runtest_teardown
     below), so that they run among the others on the cores `make test` spreads the suite over (pytest-xdist)."""
+    misplaced = [item.nodeid for item in items if item.get_closest_marker("browser") and "/browser/" not in item.nodeid]
+    if misplaced:
+        raise pytest.UsageError(f"Tests du navigateur hors de tests/browser/ (make test les oublierait) : {misplaced}")
     for item in items:
         marker = item.get_closest_marker("django_db")
         committed = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
