@@ -92,9 +92,14 @@ def _forget_old_templates(*, keep: Path) -> None:
             old.unlink(missing_ok=True)
 
 
+def sqlite_template() -> Path:
+    """Where the SQLite template of the current code is (made by the first process that needs it)."""
+    return FOLDER / f"sqlite-{fingerprint()}.sqlite3"
+
+
 def _sqlite(connection, alias: str) -> Prepared:
     key = fingerprint()
-    template = FOLDER / f"sqlite-{key}.sqlite3"
+    template = sqlite_template()
     with _locked(f"sqlite-{key}"):
         if not template.exists():
             building = template.with_suffix(f".{os.getpid()}.building")
