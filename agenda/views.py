@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
@@ -12,6 +13,7 @@ from agenda.filters import EventFilterSet, UpcomingFilterSet
 from agenda.models import Event, Occurrence
 from guichet import calendars
 from guichet.pagination import paginate, query_without_page
+from guichet.sharedcache import memo
 from guichet.shortcuts import get_visible_by_slug
 
 FEED_NAME = "Guichet unique — agenda"
@@ -36,7 +38,7 @@ def listing(request):
         {
             "filterset": filterset,
             "page": page,
-            "days": _by_day(page.object_list),
+            "days": _days(page.object_list),
             "query_prefix": query_without_page(request),
             "feed_query": feed_query.urlencode(),
         },
@@ -53,15 +55,29 @@ def archive(request):
         {
             "filterset": filterset,
             "page": page,
-            "days": _by_day(page.object_list),
+            "days": _days(page.object_list),
             "query_prefix": query_without_page(request),
         },
     )
 
 
-def _by_day(occurrences):
-    """[(day, [occurrence, …]), …] in the page's order; an event under way is listed under today."""
+def _days(occurrences) -> str:
+    """The page's dates with their cards (agenda/includes/days.html), half of the listing's rendering time. Their HTML
+    depends on published content, on the day (« Aujourd'hui », « Demain », the year) and on which of the dates are under
+    way: each process keeps it (guichet.sharedcache.memo) under the dates shown, the day and those under way, until
+    content changes anywhere. The filters need not be in the key: the same dates make the same HTML."""
+    occurrences = list(occurrences)
     now = timezone.now()
+    key = (timezone.localdate(now), tuple((o.pk, o.starts_at <= now < o.ends_at) for o in occurrences))
+    return memo(
+        "agenda.days",
+        lambda: render_to_string("agenda/includes/days.html", {"days": _by_day(occurrences, now)}),
+        key=key,
+    )
+
+
+def _by_day(occurrences, now):
+    """[(day, [occurrence, …]), …] in the page's order; an event under way is listed under today."""
     today = timezone.localdate(now)
     days = []
     for occurrence in occurrences:
