@@ -30,6 +30,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A browser test without a `seconds` mark takes a few seconds.
+USUAL_SECONDS = 3
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """The browser tests shared between the cores by their measured length (`seconds` mark), longest first, each to
+    the core with the least so far: one group per core (`make test` runs them with --dist loadgroup). Handed out one by
+    one, three long walks could queue behind one another on one core while the other ran out of work."""
+    workers = getattr(config.option, "numprocesses", None)
+    if not isinstance(workers, int) or workers < 2:
+        return
+    load = [0.0] * workers
+
+    def seconds(item):
+        mark = item.get_closest_marker("seconds")
+        return mark.args[0] if mark else USUAL_SECONDS
+
+    for item in sorted((item for item in items if "/browser/" in item.nodeid), key=seconds, reverse=True):
+        core = load.index(min(load))
+        load[core] += seconds(item)
+        item.add_marker(pytest.mark.xdist_group(f"navigateur-{core}"))
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):

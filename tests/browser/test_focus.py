@@ -4,12 +4,11 @@ on one page per public route and on the admin's pages. The first elements withou
 Pressing Tab from the browser costs two round trips per element (about 9 ms: 70 s for the walk); the page's own script
 focuses the same elements in turn instead (Chromium shows `:focus-visible` on a focus moved by script once the keyboard
 was used, as on the Tab key), and a real walk with the Tab key on a public form and an admin form checks that it stops
-at no element the script would not focus."""
+at no element the script would not focus. test_page_walks.py walks the pages with it."""
 
 import pytest
 
-from guichet.crawl import one_per_route
-from tests.browser.test_admin import ADMIN_PAGES, staff_login
+from tests.browser.test_admin import staff_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,33 +55,9 @@ FOCUSED_PLACE = """() => {
 }"""
 
 
-def _walk(page, base_url, path, failures):
-    page.goto(base_url + path)
-    page.keyboard.press("Tab")  # the keyboard is in use: focus moved by script shows as on the Tab key
-    walked = page.evaluate(FOCUS_EACH)
-    if hidden := [element["name"] for element in walked if not element["shown"]]:
-        failures[path] = ", ".join(hidden[:4])
-    return len(walked)
-
-
-def test_every_focused_element_shows_it(browser, demo_site):
-    base_url, paths = demo_site
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
-    page = context.new_page()
-    failures, reached = {}, 0
-    for url in one_per_route(base_url + p for p in paths):
-        reached += _walk(page, base_url, url.removeprefix(base_url), failures)
-    staff_login(page, base_url, COORDINATOR)
-    for path in ADMIN_PAGES:
-        reached += _walk(page, base_url, path, failures)
-    context.close()
-    assert reached > 500  # the walk did move the focus, page after page
-    assert not failures, "Focus invisible :\n" + "\n".join(f"{p} — {w}" for p, w in failures.items())
-
-
 @pytest.mark.parametrize("path", ["/annuaire/aismt-04/mise-en-relation/", "/admin/agenda/event/add/"])
 def test_the_tab_key_stops_only_where_the_walk_by_script_goes(browser, demo_site, path):
-    """The walk of test_every_focused_element_shows_it against the Tab key on two forms (a public one, with the
+    """The focus walk of test_page_walks.py against the Tab key on two forms (a public one, with the
     site's disclosure and links; the admin's, with its scripted widgets): every element Tab reaches is one the script
     focused, so the script's walk sees at least what the keyboard does."""
     base_url, _ = demo_site

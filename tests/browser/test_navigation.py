@@ -45,21 +45,3 @@ def test_the_skip_link_moves_focus_to_the_content(page, demo_site):
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "contenu"
-
-
-def test_every_public_page_prints_to_pdf(page, demo_site):
-    # One page per route and kind, and the heaviest (guichet.crawl.sample): paper is laid out by the print style
-    # sheet and each template.
-    base_url, paths = demo_site.base_url, demo_site.sample
-    assert len(paths) >= 10
-    page.emulate_media(media="print")
-    for path in paths:
-        page.goto(base_url + path)
-        pdf = page.pdf(format="A4", print_background=False)
-        assert pdf.startswith(b"%PDF") and len(pdf) > 1000, path
-        # The navigation and forms are hidden on paper; the content is not.
-        assert not page.locator(".main-nav").is_visible(), path
-        assert page.locator("h1").is_visible(), path
-        # Closed FAQ answers are printed too: paper has no disclosure widget.
-        if page.locator("details.faq").count():
-            assert page.locator("details.faq p").first.is_visible(), path

@@ -1,13 +1,12 @@
 """RGAA 4.1.2 criteria the self-assessment (guichet/rgaa.yaml) checks in the browser, on the sample's public pages and
 its admin pages: 3.2 and 3.3 (contrast of text, of fields, buttons and the focus indicator), 7.1, 7.3, 7.4 and 12.9
 (the admin's scripted widgets: named, with their role and state, operated with the keyboard, no trap), 10.11 (the admin
-at 320 px), 10.3 and 12.8 (no style reorders the content; the tab order follows it)."""
+at 320 px), 10.3 and 12.8 (no style reorders the content; the tab order follows it). The scripts are here, with
+their own checks; test_page_walks.py runs them over the pages."""
 
 import pytest
 from playwright.sync_api import expect
 
-from guichet.crawl import one_per_route
-from tests.browser.test_accessibility import axe_violations, with_axe
 from tests.browser.test_admin import staff_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -142,44 +141,6 @@ def _focus_problems(page) -> list[str]:
     return page.evaluate(FOCUS_CONTRAST)
 
 
-def test_contrast_names_and_reflow_of_the_public_and_admin_pages(browser, demo_site):
-    """RGAA 3.3 on one public page per route and on the sample's admin pages: fields, buttons, and the focus indicator
-    (its style is one rule per site: two pages of each show it). On the admin's pages, which the WCAG gate of
-    test_accessibility.py does not cover, axe's WCAG 2.1 A/AA rules: text contrast (3.2), names, roles and states of
-    the scripted widgets (7.1), labels. RGAA 10.11: the admin's pages at 320 px do not scroll sideways (a data table
-    may scroll inside its own box: the criterion's particular case)."""
-    base_url, paths = demo_site
-    context = with_axe(browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR", bypass_csp=True))
-    page = context.new_page()
-    failures = {}
-    routes = one_per_route(base_url + p for p in paths)
-    for url in routes:
-        page.goto(url)
-        if problems := [f"composant {found}" for found in page.evaluate(COMPONENTS)]:
-            failures[url.removeprefix(base_url)] = problems
-    for path in ["/", "/annuaire/aismt-04/mise-en-relation/"]:
-        page.goto(base_url + path)
-        if problems := _focus_problems(page):
-            failures[path + " (focus)"] = problems
-    staff_login(page, base_url, COORDINATOR)
-    for path in SAMPLE_ADMIN:
-        page.goto(base_url + path)
-        problems = [f"composant {found}" for found in page.evaluate(COMPONENTS)]
-        problems += axe_violations(page)
-        if path in ("/admin/annuaire/structure/", "/admin/agenda/event/add/"):
-            problems += _focus_problems(page)
-        if problems:
-            failures[path] = problems[:8]
-    page.set_viewport_size({"width": 320, "height": 640})
-    for path in SAMPLE_ADMIN:
-        page.goto(base_url + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            failures[f"{path} (320 px)"] = [f"{overflow} px de défilement horizontal"]
-    context.close()
-    assert not failures, "\n".join(f"{p}\n  " + "\n  ".join(w) for p, w in failures.items())
-
-
 # RGAA 10.3: styles that show the content in another order than the code's: flex or grid order, reversed flex
 # directions, explicit grid placement, right-to-left direction.
 REORDERED = """() => {
@@ -205,21 +166,19 @@ REORDERED = """() => {
   return found.slice(0, 5);
 }"""
 
-# The element that has the focus: where it is in the code and on the screen.
-FOCUS_PLACE = """() => {
+# The element that has the focus: where it is in the code and on the screen, and whether it comes after the element
+# walked before it (`before`, its walk number) in the code: one round trip per press of the Tab key.
+FOCUS_PLACE = """(before) => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   if (!e.dataset.orderWalk) e.dataset.orderWalk = String(document.querySelectorAll('[data-order-walk]').length + 1);
   const box = e.getBoundingClientRect();
+  const previous = before && document.querySelector('[data-order-walk="' + before + '"]');
   return {id: e.dataset.orderWalk, top: box.top + window.scrollY, left: box.left + window.scrollX,
           bottom: box.bottom + window.scrollY, tabindex: e.tabIndex,
+          follows: !previous || Boolean(previous.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING),
           name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' « '
             + (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 25) + ' »'};
-}"""
-FOLLOWS = """([a, b]) => {
-  const x = document.querySelector('[data-order-walk="' + a + '"]');
-  const y = document.querySelector('[data-order-walk="' + b + '"]');
-  return Boolean(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
 }"""
 
 # RGAA 11.4: each visible label is next to its field: above it or on its left (on its right for a checkbox or a radio
@@ -265,7 +224,7 @@ def _tab_order(page, limit=300) -> list[str]:
     problems, walked = [], []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        place = page.evaluate(FOCUS_PLACE)
+        place = page.evaluate(FOCUS_PLACE, walked[-1]["id"] if walked else None)
         if place is None or (walked and place["id"] == walked[0]["id"]):
             break
         if any(place["id"] == seen["id"] for seen in walked):
@@ -275,7 +234,7 @@ def _tab_order(page, limit=300) -> list[str]:
             problems.append(f"{place['name']} : tabindex {place['tabindex']}")
         if walked:
             before = walked[-1]
-            if not page.evaluate(FOLLOWS, [before["id"], place["id"]]):
+            if not place["follows"]:
                 problems.append(f"{place['name']} avant {before['name']} dans le code")
             elif place["bottom"] <= before["top"] and place["left"] <= before["left"]:
                 problems.append(f"{place['name']} au-dessus de {before['name']}")
@@ -283,34 +242,6 @@ def _tab_order(page, limit=300) -> list[str]:
     if len(walked) < 5:
         problems.append(f"seulement {len(walked)} éléments atteints")
     return problems[:3]
-
-
-def test_no_style_reorders_the_content_and_the_tab_order_follows_it(browser, demo_site):
-    """RGAA 10.3 and 11.4 (labels next to their fields) on one public page per route (phone) and the sample's admin
-    pages; RGAA 12.8 on the main pages: the home page, a detail, a form, and the admin's dashboard, a list and a form
-    with every widget."""
-    base_url, paths = demo_site
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
-    page = context.new_page()
-    failures = {}
-    for url in one_per_route(base_url + p for p in paths):
-        page.goto(url)
-        if found := page.evaluate(REORDERED) + [f"étiquette loin de son champ : {f}" for f in page.evaluate(LABELS)]:
-            failures[url.removeprefix(base_url)] = found
-    for path in ORDER_PUBLIC:
-        page.goto(base_url + path)
-        if problems := _tab_order(page):
-            failures[f"{path} (tabulation)"] = problems
-    page.set_viewport_size({"width": 1280, "height": 800})
-    staff_login(page, base_url, COORDINATOR)
-    for path in SAMPLE_ADMIN:
-        page.goto(base_url + path)
-        if found := page.evaluate(REORDERED) + [f"étiquette loin de son champ : {f}" for f in page.evaluate(LABELS)]:
-            failures[path] = found
-        if path in ORDER_ADMIN and (problems := _tab_order(page)):
-            failures[f"{path} (tabulation)"] = problems
-    context.close()
-    assert not failures, "\n".join(f"{p}\n  " + "\n  ".join(w) for p, w in failures.items())
 
 
 def _focused(page) -> str:
@@ -328,6 +259,7 @@ def _tab_until(page, selector, limit=120) -> bool:
     return False
 
 
+@pytest.mark.seconds(8)
 def test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are(browser, demo_site):
     """The event form holds every scripted widget of the admin: dates with their calendar, an autocomplete (select2),
     the rich-text editor, the two-list selectors. Each is named, with its role and state, in French (RGAA 7.1, 8.7);
