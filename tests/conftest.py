@@ -33,18 +33,18 @@ def empty_cache():
 
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
-    """The demo content (`manage.py load_demo`), loaded once for a module and rolled back after it: the module's tests
-    run in savepoints on top of it. For tests that read the demo content; the loader's own tests call it."""
-    from io import StringIO
-
-    from django.core.management import call_command
+    """The demo content (`manage.py load_demo`, loaded once per process: tests/helpers/demo_rows.py), put in once for a
+    module and rolled back after it: the module's tests run in savepoints on top of it. For tests that read the demo
+    content; the loader's own tests call it."""
     from django.db import transaction
+
+    from tests.helpers import demo_rows
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            call_command("load_demo", force=True, stdout=StringIO())
+            demo_rows.put_back()
             yield
         finally:
             transaction.set_rollback(True)

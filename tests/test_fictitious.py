@@ -2,17 +2,15 @@
 printed and e-mailed versions, the booklet, the calendar feeds and the search results; and the demo's events and
 groups are never at a real place with invented times."""
 
-from io import StringIO
-
 import icalendar
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.core.management import call_command
 
 from agenda.models import Event
 from pairs.models import PeerGroup
 from tests.factories import EventFactory, PeerGroupFactory, StructureFactory, _departement
+from tests.helpers import demo_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +106,7 @@ def test_search_results_say_which_entries_are_fictitious(client, fictitious):
 
 
 def test_demo_events_and_groups_are_fictitious_and_never_at_a_real_place(client):
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     events = list(Event.objects.all())
     groups = list(PeerGroup.objects.all())
     assert len(events) >= 10 and len(groups) >= 4

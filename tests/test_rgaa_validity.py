@@ -4,15 +4,14 @@ by crawling the demo site, its forms sent empty, and the sample's admin pages as
 The strict reading is tests/helpers/html_check.py."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from guichet.crawl import crawl, one_per_route, page_paths
 from guichet.models import User
 from tests.browser.test_admin import ADMIN_PAGES
 from tests.factories import StructureFactory
+from tests.helpers import demo_rows
 from tests.helpers.html_check import paragraphs_as_list, read
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,7 @@ def sample(client):
     for the module's tests (the pages are text; the data they came from is rolled back after the first test)."""
     if _RENDERED:
         return _RENDERED
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     crawled = {}
 
     def fetch(url):

@@ -4,17 +4,16 @@ and an empty result that offers the corrected words, the synonyms and a person t
 
 import html as html_lib
 import re
-from io import StringIO
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from guichet import search as search_module
 from guichet.models import Synonym
 from guichet.search import Vocabulary, load_synonyms
 from tests.factories import AidFactory, SheetFactory, StructureFactory
+from tests.helpers import demo_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +58,7 @@ EXPECTED = {
 
 
 def test_the_words_women_use_find_the_right_entries(client):
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     for query, first in EXPECTED.items():
         shown = sections(client.get("/recherche/", {"q": query}))
         for section, title in first.items():

@@ -1,17 +1,16 @@
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from agenda.models import Event, Occurrence
+from tests.helpers import demo_rows
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_agenda_covers_every_paca_departement_and_online_and_is_marked(client):
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     events = Event.objects.published()
     assert {e.departement.code for e in events if e.departement} == {"04", "05", "06", "13", "83", "84"}
     assert events.filter(mode="en-ligne").exists()

@@ -1,10 +1,8 @@
 import datetime
 import re
-from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.utils import timezone
 
 from annuaire.models import Structure
@@ -13,6 +11,7 @@ from guichet.enums import TerritoryKind
 from guichet.models import Territory
 from guichet.models.vocabulary import departement_from_postal_code
 from tests.factories import StructureFactory
+from tests.helpers import demo_rows
 from tests.helpers.roles import check_editorial_matrix
 
 pytestmark = pytest.mark.django_db
@@ -206,7 +205,7 @@ def test_departement_from_postal_code(postal_code, code):
 
 
 def test_demo_directory_publishes_only_sourced_contacts(client):
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     real = Structure.objects.published().filter(is_demo=False)
     assert real.count() >= 60
     # Every real structure says where it comes from; a phone number above all.

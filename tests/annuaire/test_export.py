@@ -2,17 +2,16 @@
 
 import datetime
 import json
-from io import StringIO
 from pathlib import Path
 
 import jsonschema
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from annuaire.export import THEMATIQUES
 from annuaire.models import Structure
 from tests.factories import StructureFactory
+from tests.helpers import demo_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def errors(kind, records):
 
 
 def test_demo_export_is_valid_against_both_schemas_and_holds_only_real_structures(client):
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     structures = client.get("/annuaire/export/structures.json").json()
     services = client.get("/annuaire/export/services.json").json()
     assert len(structures) >= 60 and len(services) >= 60

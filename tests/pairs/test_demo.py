@@ -1,16 +1,14 @@
-from io import StringIO
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from pairs.models import PeerGroup, Registration
+from tests.helpers import demo_rows
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_groups_across_paca_and_video_some_full_some_with_places(client):
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     groups = PeerGroup.objects.published()
     assert groups.count() >= 4 and groups.filter(format="visio").exists()
     assert len({g.departement.code for g in groups if g.departement}) >= 3

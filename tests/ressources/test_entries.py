@@ -1,13 +1,12 @@
 import re
-from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 
 from ressources.models import Aid, InspiringContent, Sheet
 from tests.factories import AidFactory, ContentFactory, SheetFactory
+from tests.helpers import demo_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +161,7 @@ def test_report_form_on_a_resource_handles_hostile_input(client, organisation, m
 
 
 def test_demo_resources_follow_the_content_rules():
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_rows.put_back()
     assert Sheet.objects.published().count() >= 12
     assert InspiringContent.objects.published().count() >= 8
     verified_phones = {"", "36 46", "3698"}
