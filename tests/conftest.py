@@ -96,10 +96,30 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.transactional)
     if os.environ.get("GUICHET_DATABASE_TESTS_ONLY") == "1":
         _keep_the_tests_using_the_database(config, items)
+    elif isinstance(getattr(config.option, "numprocesses", None), int) and config.option.dist == "loadfile":
+        _the_first_core_migrates_while_the_other_tests_without_database(items)
 
 
 # The fixtures through which a test reaches the database (besides the django_db marker).
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "django_db_reset_sequences"}
+
+
+def _uses_the_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def _the_first_core_migrates_while_the_other_tests_without_database(items):
+    """The first test that reaches the database migrates the template (tests/helpers/template_db.py: several seconds
+    on one core) while the other processes wait for it. Files are handed to the cores in their order (pytest-xdist,
+    --dist loadfile): one file that reaches the database first, then the files that never do, then the others, so
+    that the second core runs those meanwhile."""
+    files: dict[str, list] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    with_database = [tests for tests in files.values() if any(_uses_the_database(item) for item in tests)]
+    without = [tests for tests in files.values() if not any(_uses_the_database(item) for item in tests)]
+    if with_database:
+        items[:] = [item for tests in [with_database[0], *without, *with_database[1:]] for item in tests]
 
 
 def _keep_the_tests_using_the_database(config, items):
@@ -108,8 +128,7 @@ def _keep_the_tests_using_the_database(config, items):
     on the first one."""
     kept, dropped = [], []
     for item in items:
-        uses = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        (kept if uses else dropped).append(item)
+        (kept if _uses_the_database(item) else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
