@@ -73,10 +73,10 @@ SPREAD := -m "not browser" -n $(PYTEST_WORKERS) --dist loadfile
 pytest-sqlite: $(VENV)/.installed
 	$(BIN)/pytest --create-db $(SPREAD)
 
-# The browser tests (Playwright) on both cores, shared by their measured length (tests/browser/conftest.py: one group
-# per core); only their folder is collected (tests/conftest.py refuses a browser test elsewhere).
+# The browser tests (Playwright) on both cores, shared by their measured length (tests/browser/conftest.py, ByLength:
+# one group per core); only their folder is collected (tests/conftest.py refuses a browser test elsewhere).
 pytest-browser: $(VENV)/.installed browser-deps
-	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist loadgroup tests/browser
+	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist load tests/browser
 
 # Everything on SQLite.
 pytest: pytest-sqlite pytest-browser

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import OrganisationFactory, UserFactory
+from tests.helpers.cores import xdist_workers
 
 
 @pytest.fixture(autouse=True)
@@ -96,7 +97,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.transactional)
     if os.environ.get("GUICHET_DATABASE_TESTS_ONLY") == "1":
         _keep_the_tests_using_the_database(config, items)
-    elif isinstance(getattr(config.option, "numprocesses", None), int) and config.option.dist == "loadfile":
+    elif xdist_workers(config) > 1:
         _the_first_core_migrates_while_the_other_tests_without_database(items)
 
 
@@ -110,9 +111,9 @@ def _uses_the_database(item) -> bool:
 
 def _the_first_core_migrates_while_the_other_tests_without_database(items):
     """The first test that reaches the database migrates the template (tests/helpers/template_db.py: several seconds
-    on one core) while the other processes wait for it. Files are handed to the cores in their order (pytest-xdist,
-    --dist loadfile): one file that reaches the database first, then the files that never do, then the others, so
-    that the second core runs those meanwhile."""
+    on one core) while the other processes wait for it. pytest-xdist hands the files to the cores in the order of
+    collection (--dist loadfile): one file that reaches the database first, then the files that never do, then the
+    others, so that the second core runs those meanwhile."""
     files: dict[str, list] = {}
     for item in items:
         files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)

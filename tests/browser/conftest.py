@@ -11,6 +11,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from xdist.scheduler import LoadScopeScheduling
 
 from guichet.crawl import crawl, page_paths, sample
 
@@ -30,28 +31,48 @@ CHROMIUM_ARGS = [
 ]
 
 
-# A browser test without a `seconds` mark takes a few seconds.
+# The browser tests that take long, in seconds (measured on these 2-core machines); the others take a few.
+SECONDS = {
+    "test_public_pages_on_a_computer_then_on_paper": 50,
+    "test_public_pages_on_a_phone_then_at_320_px_at_200_percent_and_with_text_spacing": 42,
+    "test_the_back_office_pages_on_a_laptop_then_at_200_percent_at_320_px_and_with_text_spacing": 38,
+    "test_the_coordinator_uses_the_admin_without_policy_violations": 13,
+    "test_editorial_lists_fit_1280_px_without_scrolling_sideways": 5,
+    "test_the_questionnaire_with_the_keyboard_only_on_a_phone": 9,
+    "test_a_correction_stays_offline_until_the_coordinator_publishes_it": 9,
+    "test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are": 8,
+    "test_the_tab_key_stops_only_where_the_walk_by_script_goes": 5,
+    "test_an_operator_updates_her_hours_and_confirms_in_plain_french": 5,
+    "test_confirm_cancel_and_stand_pages_pass_axe": 5,
+    "test_a_visitor_reaches_every_section_with_the_keyboard_only": 5,
+}
 USUAL_SECONDS = 3
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """The browser tests shared between the cores by their measured length (`seconds` mark), longest first, each to
-    the core with the least so far: one group per core (`make test` runs them with --dist loadgroup). Handed out one by
-    one, three long walks could queue behind one another on one core while the other ran out of work."""
-    workers = getattr(config.option, "numprocesses", None)
-    if not isinstance(workers, int) or workers < 2:
-        return
-    load = [0.0] * workers
+def _seconds(nodeid: str) -> float:
+    return SECONDS.get(nodeid.split("::")[-1].split("[")[0], USUAL_SECONDS)
 
-    def seconds(item):
-        mark = item.get_closest_marker("seconds")
-        return mark.args[0] if mark else USUAL_SECONDS
 
-    for item in sorted((item for item in items if "/browser/" in item.nodeid), key=seconds, reverse=True):
-        core = load.index(min(load))
-        load[core] += seconds(item)
-        item.add_marker(pytest.mark.xdist_group(f"navigateur-{core}"))
+class ByLength(LoadScopeScheduling):
+    """pytest-xdist's scheduling by groups, the groups made by length: the longest test first, each to the core with
+    the least so far, one group per core. Handed out one by one (--dist load), the long walks queued behind one
+    another on one core while the other ran out of work (129 s against 104 s, measured)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        if not hasattr(self, "_groups"):
+            load = [0.0] * self.numnodes
+            self._groups = {}
+            for test in sorted(self.collection, key=_seconds, reverse=True):
+                core = load.index(min(load))
+                load[core] += _seconds(test)
+                self._groups[test] = f"navigateur-{core}"
+        return self._groups[nodeid]
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """The browser tests' run (this file is loaded at the start only when tests/browser is named) on several cores."""
+    scheduler = ByLength(config, log)
+    return scheduler if config.getvalue("dist") == "load" and scheduler.numnodes > 1 else None
 
 
 @pytest.fixture(scope="session")

@@ -54,7 +54,6 @@ def staff_login(page, base_url, email):
     assert page.url == base_url + "/admin/", page.url
 
 
-@pytest.mark.seconds(12)
 def test_the_coordinator_uses_the_admin_without_policy_violations(page, demo_site):
     base_url, _ = demo_site
     problems = []

@@ -52,7 +52,6 @@ def assert_plain_french(page, seen: list[str]):
     seen.append(page.url)
 
 
-@pytest.mark.seconds(9)
 def test_a_correction_stays_offline_until_the_coordinator_publishes_it(page, browser, demo_site):
     base_url, _ = demo_site
     structure = her_published_structure()

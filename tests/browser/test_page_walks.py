@@ -140,7 +140,6 @@ def _form_errors(page, url: str, contrast: bool):
         yield form, axe_violations(page, contrast=contrast, stylesheets=False)
 
 
-@pytest.mark.seconds(40)
 def test_public_pages_on_a_phone_then_at_320_px_at_200_percent_and_with_text_spacing(browser, demo_site):
     base_url, sample = demo_site.base_url, demo_site.sample
     routes = set(one_per_route(demo_site.paths))
@@ -170,7 +169,6 @@ def test_public_pages_on_a_phone_then_at_320_px_at_200_percent_and_with_text_spa
     assert not found.found, "\n" + found.report()
 
 
-@pytest.mark.seconds(50)
 def test_public_pages_on_a_computer_then_on_paper(browser, demo_site):
     base_url, sample = demo_site.base_url, demo_site.sample
     routes = set(one_per_route(demo_site.paths))
@@ -200,7 +198,6 @@ def test_public_pages_on_a_computer_then_on_paper(browser, demo_site):
     assert not found.found, "\n" + found.report()
 
 
-@pytest.mark.seconds(30)
 def test_the_back_office_pages_on_a_laptop_then_at_200_percent_at_320_px_and_with_text_spacing(browser, demo_site):
     """The coordinator's pages (test_admin.py's ADMIN_PAGES) and the sample of guichet/rgaa.yaml (test_rgaa_more.py's
     SAMPLE_ADMIN), which the public gate does not cover: axe with text contrast, fields and buttons, the focus, the

@@ -27,7 +27,6 @@ def continue_with_keyboard(page):
         page.keyboard.press("Enter")
 
 
-@pytest.mark.seconds(12)
 def test_the_questionnaire_with_the_keyboard_only_on_a_phone(browser, demo_site):
     base_url, _ = demo_site
     context = with_axe(browser.new_context(viewport=PHONE, bypass_csp=True, locale="fr-FR"))

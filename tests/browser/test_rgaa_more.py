@@ -259,7 +259,6 @@ def _tab_until(page, selector, limit=120) -> bool:
     return False
 
 
-@pytest.mark.seconds(8)
 def test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are(browser, demo_site):
     """The event form holds every scripted widget of the admin: dates with their calendar, an autocomplete (select2),
     the rich-text editor, the two-list selectors. Each is named, with its role and state, in French (RGAA 7.1, 8.7);
