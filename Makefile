@@ -20,14 +20,17 @@ define apt_install
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(2); }
 endef
 
-$(BIN)/activate:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+# The virtualenv, with uv (Astral's installer, from the package registry) to fill it: the system's pip puts uv in
+# it, then uv installs the locked packages in 2 s where pip took 10, plus 5 s to bring pip into the virtualenv.
+UV_VERSION := 0.13.9
+$(BIN)/uv:
+	$(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet uv==$(UV_VERSION)
 
-# The virtualenv is rebuilt whenever the lock file changes. Packages are not compiled ahead (half the install's time):
-# Python compiles the modules it imports, once, on first use.
-$(VENV)/.installed: requirements-dev.txt | $(BIN)/activate
-	$(BIN)/pip install --quiet --no-compile --require-hashes -r requirements-dev.txt
+# The virtualenv is brought up to date whenever the lock file changes (every package checked against its hash).
+# Packages are not compiled ahead (half pip's install time): Python compiles the modules it imports, once, on first use.
+$(VENV)/.installed: requirements-dev.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements-dev.txt
 	touch $@
 
 $(DEV_SECRET_FILE):
@@ -100,8 +103,7 @@ bench: $(VENV)/.installed redis-deps
 	$(call apt_install,wrk,wrk)
 	GUICHET_SITE_URL=https://bench.invalid scripts/with-postgres scripts/with-redis $(BIN)/python bench/run.py
 
-lock: $(BIN)/activate
-	$(BIN)/pip install --quiet uv
+lock: $(BIN)/uv
 	$(BIN)/uv pip compile pyproject.toml -o requirements.txt --python-version 3.11 --generate-hashes -q
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements-dev.txt --python-version 3.11 --generate-hashes -q
 
