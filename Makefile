@@ -69,20 +69,21 @@ browser-deps:
 redis-deps:
 	$(call apt_install,redis-server,redis-server)
 
-# The suite on both cores (pytest-xdist; a file's tests stay together, sharing what a module loads once). Each
-# process copies a database migrated once (tests/helpers/template_db.py), and puts it back after a test that commits.
+# The suite on both cores (pytest-xdist; a file's tests stay together, sharing what a module loads once), in the
+# order tests/helpers/cores.py gives so that both cores stay busy to the end. Each process copies a database migrated
+# once (tests/helpers/template_db.py), and puts it back after a test that commits.
 PYTEST_WORKERS ?= 2
-SPREAD := -m "not browser" -n $(PYTEST_WORKERS) --dist loadfile
-pytest-sqlite: $(VENV)/.installed
+SPREAD := -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
+# Everything on SQLite: the suite and the browser tests (Playwright on Debian's Chromium, against the live server),
+# in one run: the browser tests, in one group per core, start early and the other files fill in around them.
+pytest-sqlite: $(VENV)/.installed browser-deps
 	$(BIN)/pytest --create-db $(SPREAD)
+pytest: pytest-sqlite
 
-# The browser tests (Playwright) on both cores, shared by their measured length (tests/browser/conftest.py, ByLength:
-# one group per core); only their folder is collected (tests/conftest.py refuses a browser test elsewhere).
+# The browser tests alone (only their folder collected; tests/conftest.py refuses a browser test elsewhere).
 pytest-browser: $(VENV)/.installed browser-deps
-	$(BIN)/pytest --create-db -m browser -n $(PYTEST_WORKERS) --dist load tests/browser
-
-# Everything on SQLite.
-pytest: pytest-sqlite pytest-browser
+	$(BIN)/pytest --create-db -m browser $(SPREAD) tests/browser
 
 # On PostgreSQL with a throwaway Redis: every test that reaches the database but the browser's (the pages they drive
 # are the suite's too, and their queries run here through it); the tests that never reach it (settings, scans of the
@@ -90,12 +91,12 @@ pytest: pytest-sqlite pytest-browser
 # (two gunicorn servers) must run, never be skipped.
 pytest-postgres: $(VENV)/.installed redis-deps
 	GUICHET_PRODUCTION_TEST=1 GUICHET_DATABASE_TESTS_ONLY=1 scripts/with-postgres scripts/with-redis \
-	  $(BIN)/pytest --create-db $(SPREAD)
+	  $(BIN)/pytest --create-db -m "not browser" $(SPREAD)
 
 # The whole suite: lint (with the layers between apps), the suite on SQLite (migrations in sync included:
-# tests/test_settings.py), the browser tests, then the suite on PostgreSQL, one after the other: each keeps both cores busy (run side by side, the browser tests
-# and the suite on SQLite took 6 minutes instead of 5, Chromium needing the cores too).
-test: lint pytest-sqlite pytest-browser pytest-postgres
+# tests/test_settings.py) with the browser tests, then the suite on PostgreSQL, one after the other: each keeps both
+# cores busy (run side by side, the browser tests and the PostgreSQL pass took 262 s instead of 218 s, measured).
+test: lint pytest-sqlite pytest-postgres
 
 # Performance benchmark (not part of `make test`): gunicorn with 2 workers on loopback, PostgreSQL, Redis (the
 # production cache), a large synthetic dataset, wrk. Writes bench/results.md.

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import OrganisationFactory, UserFactory
-from tests.helpers.cores import xdist_workers
+from tests.helpers.cores import Shares, in_order, xdist_workers
 
 
 @pytest.fixture(autouse=True)
@@ -97,8 +97,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.transactional)
     if os.environ.get("GUICHET_DATABASE_TESTS_ONLY") == "1":
         _keep_the_tests_using_the_database(config, items)
-    elif xdist_workers(config) > 1:
-        _the_first_core_migrates_while_the_other_tests_without_database(items)
+    if xdist_workers(config) > 1:
+        in_order(items, _uses_the_database)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With `--dist loadfile` on several cores, files are handed out in the order `in_order` gives, the browser tests
+    in one group per core (tests/helpers/cores.py)."""
+    return Shares(config, log) if config.getvalue("dist") == "loadfile" else None
 
 
 # The fixtures through which a test reaches the database (besides the django_db marker).
@@ -107,20 +113,6 @@ DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server",
 
 def _uses_the_database(item) -> bool:
     return bool(item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
-
-
-def _the_first_core_migrates_while_the_other_tests_without_database(items):
-    """The first test that reaches the database migrates the template (tests/helpers/template_db.py: several seconds
-    on one core) while the other processes wait for it. pytest-xdist hands the files to the cores in the order of
-    collection (--dist loadfile): one file that reaches the database first, then the files that never do, then the
-    others, so that the second core runs those meanwhile."""
-    files: dict[str, list] = {}
-    for item in items:
-        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
-    with_database = [tests for tests in files.values() if any(_uses_the_database(item) for item in tests)]
-    without = [tests for tests in files.values() if not any(_uses_the_database(item) for item in tests)]
-    if with_database:
-        items[:] = [item for tests in [with_database[0], *without, *with_database[1:]] for item in tests]
 
 
 def _keep_the_tests_using_the_database(config, items):
@@ -154,17 +146,13 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 _database: dict = {}
 
 
-def _commits_without_a_browser(item) -> bool:
-    return item.get_closest_marker("transactional") is not None and item.get_closest_marker("browser") is None
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """A test that commits leaves its tables emptied, the migrations' vocabulary with them: once its fixtures are
-    torn down, the database is put back as the template made it, so it may run among the other tests of a process.
-    (The browser tests restore the demo content they start from: tests/browser/conftest.py.)"""
+    """A test that commits (a browser's too) leaves its tables emptied, the migrations' vocabulary with them: once its
+    fixtures are torn down, the database is put back as the template made it, so it may run among the other tests of
+    a process. (The browser tests then put the demo content they start from: tests/browser/conftest.py.)"""
     yield
-    if _commits_without_a_browser(item) and _database:
+    if item.get_closest_marker("transactional") is not None and _database:
         from tests.helpers import template_db
 
         with _database["blocker"].unblock():

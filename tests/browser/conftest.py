@@ -11,11 +11,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from xdist.scheduler import LoadScopeScheduling
 
 from guichet.crawl import crawl, page_paths, sample
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test are still synchronous.
+# Set when the browser tests are collected, so for the whole process: Playwright's loop stays until the end of the
+# run, and the other tests of a process that ran browser tests call the ORM under it too (the site has no async code
+# for the guard to protect).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -29,50 +31,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-
-
-# The browser tests that take long, in seconds (measured on these 2-core machines); the others take a few.
-SECONDS = {
-    "test_public_pages_on_a_computer_then_on_paper": 50,
-    "test_public_pages_on_a_phone_then_at_320_px_at_200_percent_and_with_text_spacing": 42,
-    "test_the_back_office_pages_on_a_laptop_then_at_200_percent_at_320_px_and_with_text_spacing": 38,
-    "test_the_coordinator_uses_the_admin_without_policy_violations": 13,
-    "test_editorial_lists_fit_1280_px_without_scrolling_sideways": 5,
-    "test_the_questionnaire_with_the_keyboard_only_on_a_phone": 9,
-    "test_a_correction_stays_offline_until_the_coordinator_publishes_it": 9,
-    "test_the_admin_widgets_work_with_the_keyboard_and_say_what_they_are": 8,
-    "test_the_tab_key_stops_only_where_the_walk_by_script_goes": 5,
-    "test_an_operator_updates_her_hours_and_confirms_in_plain_french": 5,
-    "test_confirm_cancel_and_stand_pages_pass_axe": 5,
-    "test_a_visitor_reaches_every_section_with_the_keyboard_only": 5,
-}
-USUAL_SECONDS = 3
-
-
-def _seconds(nodeid: str) -> float:
-    return SECONDS.get(nodeid.split("::")[-1].split("[")[0], USUAL_SECONDS)
-
-
-class ByLength(LoadScopeScheduling):
-    """pytest-xdist's scheduling by groups, the groups made by length: the longest test first, each to the core with
-    the least so far, one group per core. Handed out one by one (--dist load), the long walks queued behind one
-    another on one core while the other ran out of work (129 s against 104 s, measured)."""
-
-    def _split_scope(self, nodeid: str) -> str:
-        if not hasattr(self, "_groups"):
-            load = [0.0] * self.numnodes
-            self._groups = {}
-            for test in sorted(self.collection, key=_seconds, reverse=True):
-                core = load.index(min(load))
-                load[core] += _seconds(test)
-                self._groups[test] = f"navigateur-{core}"
-        return self._groups[nodeid]
-
-
-def pytest_xdist_make_scheduler(config, log):
-    """The browser tests' run (this file is loaded at the start only when tests/browser is named) on several cores."""
-    scheduler = ByLength(config, log)
-    return scheduler if config.getvalue("dist") == "load" and scheduler.numnodes > 1 else None
 
 
 @pytest.fixture(scope="session")
