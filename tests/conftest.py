@@ -1,4 +1,5 @@
 import os
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -101,6 +102,37 @@ def pytest_collection_modifyitems(config, items):
         in_order(items, _uses_the_database)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    """The controller of several processes (pytest-xdist) migrates the template they copy (tests/helpers/template_db.py)
+    while they start and collect, instead of their first test waiting the whole migration."""
+    config = session.config
+    if hasattr(config, "workerinput") or not (config.getvalue("numprocesses") or 0) > 1:
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    from tests.helpers import template_db
+
+    def migrate():
+        try:
+            with config.stash[blocking_manager_key].unblock():
+                template_db.make_template()
+        except Exception:  # noqa: BLE001 — the processes migrate it then, and report what fails
+            pass
+
+    _template_made.append(threading.Thread(target=migrate, name="gabarit"))
+    _template_made[0].start()
+
+
+# The controller's migration of the template (pytest_sessionstart).
+_template_made: list = []
+
+
+def pytest_sessionfinish(session):
+    for thread in _template_made:
+        thread.join()
+
+
 def pytest_xdist_make_scheduler(config, log):
     """With `--dist loadfile` on several cores, files are handed out in the order `in_order` gives, the browser tests
     in one group per core (tests/helpers/cores.py)."""
@@ -144,6 +176,15 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
 # This process's test database (django_db_setup), for the hooks below.
 _database: dict = {}
+
+
+def pytest_configure(config):
+    """After a test that commits, Django empties every table (TransactionTestCase's flush, 0.3 to 0.8 s on
+    PostgreSQL), then pytest_runtest_teardown below puts the template back, which that emptying only delayed: the
+    template is put back instead."""
+    from django.test import TransactionTestCase
+
+    TransactionTestCase._fixture_teardown = lambda self: None
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -3,16 +3,20 @@
 If Chromium is missing or cannot start, the run fails with a clear message: nothing is skipped silently.
 """
 
+import json
 import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from guichet.crawl import crawl, page_paths, sample
+from tests.helpers import template_db
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the test are still synchronous.
 # Set when the browser tests are collected, so for the whole process: Playwright's loop stays until the end of the
@@ -84,25 +88,53 @@ class DemoSite:
         return iter((self.base_url, self.paths))
 
 
-# The demo content as loaded and crawled once in this run: an in-memory SQLite copy of the whole database, restored
-# at the start of each browser test (milliseconds, where loading and crawling took about nine seconds), and its pages.
+# The demo content as loaded and crawled in this process: an in-memory SQLite copy of the whole database, restored at
+# the start of each browser test (milliseconds, where loading and crawling took about nine seconds), and its pages.
 _demo: dict = {}
+
+
+def _kept_demo() -> tuple[Path, Path]:
+    """Where the first process to need them keeps the demo database and its pages for the others (SQLite): named
+    after what they are made of (the project's files: tests/helpers/template_db.py) and the day (the demo's dates
+    are drawn from today)."""
+    key = f"{template_db.fingerprint(pages=True)}-{timezone.localdate().isoformat()}"
+    return template_db.FOLDER / f"demo-{key}.sqlite3", template_db.FOLDER / f"demo-{key}.json"
 
 
 @pytest.fixture
 def demo_site(live_server, client, migrated_data):
     """The demo content on a live server, and the public pages found by crawling it."""
     from django.contrib.contenttypes.models import ContentType
-    from django.core import serializers
     from django.db import connection
 
-    from guichet.models import Territory
+    if connection.vendor != "sqlite":
+        return _load_and_crawl(live_server, client, migrated_data)
+    if "copy" not in _demo:
+        database, pages = _kept_demo()
+        with template_db.locked(database.stem):
+            if not database.exists():
+                site = _load_and_crawl(live_server, client, migrated_data)
+                kept = sqlite3.connect(database.with_suffix(".building"))
+                connection.connection.backup(kept)
+                kept.close()
+                pages.write_text(json.dumps({"paths": site.paths, "sample": site.sample}), encoding="utf-8")
+                os.replace(database.with_suffix(".building"), database)
+                template_db.forget_old_files(keep=database)
+            copy = sqlite3.connect(":memory:", check_same_thread=False)
+            source = sqlite3.connect(database)
+            source.backup(copy)
+            source.close()
+            _demo.update(copy=copy, **json.loads(pages.read_text(encoding="utf-8")))
+    connection.ensure_connection()
+    _demo["copy"].backup(connection.connection)
+    ContentType.objects.clear_cache()  # the flush after the last test drew new ones; the copy has the first
+    return DemoSite(live_server.url, _demo["paths"], _demo["sample"])
 
-    if connection.vendor == "sqlite" and "copy" in _demo:
-        connection.ensure_connection()
-        _demo["copy"].backup(connection.connection)
-        ContentType.objects.clear_cache()  # the flush after the last test drew new ones; the copy has the first
-        return DemoSite(live_server.url, _demo["paths"], _demo["sample"])
+
+def _load_and_crawl(live_server, client, migrated_data) -> DemoSite:
+    from django.core import serializers
+
+    from guichet.models import Territory
 
     if not Territory.objects.exists():
         for row in serializers.deserialize("json", migrated_data):
@@ -120,9 +152,4 @@ def demo_site(live_server, client, migrated_data):
 
     found = crawl(fetch)
     paths = page_paths(url for url, status in found.items() if status == 200)
-    site = DemoSite(live_server.url, paths, sample(paths, sizes))
-    if connection.vendor == "sqlite":
-        copy = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(copy)
-        _demo.update(copy=copy, paths=site.paths, sample=site.sample)
-    return site
+    return DemoSite(live_server.url, paths, sample(paths, sizes))
