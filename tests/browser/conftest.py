@@ -3,6 +3,7 @@
 If Chromium is missing or cannot start, the run fails with a clear message: nothing is skipped silently.
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -95,9 +96,10 @@ _demo: dict = {}
 
 def _kept_demo() -> tuple[Path, Path]:
     """Where the first process to need them keeps the demo database and its pages for the others (SQLite): named
-    after what they are made of (the project's files: tests/helpers/template_db.py) and the day (the demo's dates
-    are drawn from today)."""
-    key = f"{template_db.fingerprint(pages=True)}-{timezone.localdate().isoformat()}"
+    after what they are made of (the project's files: tests/helpers/template_db.py; this file and the test settings)
+    and the day (the demo's dates are drawn from today)."""
+    made_by = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parents[1] / "settings.py").read_bytes())
+    key = f"{template_db.fingerprint(pages=True)}-{made_by.hexdigest()[:8]}-{timezone.localdate().isoformat()}"
     return template_db.FOLDER / f"demo-{key}.sqlite3", template_db.FOLDER / f"demo-{key}.json"
 
 
