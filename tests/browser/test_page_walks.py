@@ -12,7 +12,9 @@ widths. What each check is and why it looks where it does is told beside its scr
 - the focus shown on every element the Tab key stops at (10.7) — test_focus.py;
 - no sideways scrolling at 320 px (10.11) — test_small_screens.py;
 - no text lost at 200 % (10.4) nor with the WCAG text spacings (10.12) — test_text_spacing_and_zoom.py;
-- paper (the print style sheet) — test_navigation.py's former PDF check, here.
+- paper (the print style sheet) — test_navigation.py's former PDF check, here;
+- the back office under the strict Content-Security-Policy: nothing blocked, no script error — test_admin.py's former
+  check of the coordinator's pages, here.
 
 Every finding is collected; the test fails at the end naming the criterion, the page and the elements."""
 
@@ -201,14 +203,26 @@ def test_public_pages_on_a_computer_then_on_paper(browser, demo_site):
 def test_the_back_office_pages_on_a_laptop_then_at_200_percent_at_320_px_and_with_text_spacing(browser, demo_site):
     """The coordinator's pages (test_admin.py's ADMIN_PAGES) and the sample of guichet/rgaa.yaml (test_rgaa_more.py's
     SAMPLE_ADMIN), which the public gate does not cover: axe with text contrast, fields and buttons, the focus, the
-    order, the labels; then zoomed, narrow and with the text spacings."""
+    order, the labels; then zoomed, narrow and with the text spacings. On every page, and on a group's attendance
+    sheet, the back office works under the strict Content-Security-Policy: nothing blocked, no script error (the
+    browser's console), and the admin's own scripts run (typing a title fills in the address)."""
+    from pairs.models import PeerGroup
+
     base_url = demo_site.base_url
     context = with_axe(browser.new_context(viewport=COMPUTER, locale="fr-FR"))
     page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     staff_login(page, base_url, COORDINATOR)
     found, focused = Findings(), 0
-    for path in dict.fromkeys([*SAMPLE_ADMIN, *ADMIN_PAGES]):
-        page.goto(base_url + path)
+    group = PeerGroup.objects.get(slug="demo-visio-entreprendre-pendant-les-traitements")
+    attendance = f"/admin/pairs/peergroup/{group.pk}/emargement/"
+    for path in dict.fromkeys([*SAMPLE_ADMIN, *ADMIN_PAGES, attendance]):
+        console.clear()
+        response = page.goto(base_url + path)
+        found.add("Réponse", path, [] if response.status == 200 else [f"statut {response.status}"])
+        # What the page and its scripts did while loading (the checks' own scripts come after).
+        found.add("Console : blocages (CSP) et erreurs de script", path, list(console))
         if path in SAMPLE_ADMIN:
             found.add("axe et RGAA 3.3 (administration)", path, axe_violations(page))
             found.add("RGAA 3.3 : champs et boutons", path, [f"composant {x}" for x in page.evaluate(COMPONENTS)])
@@ -232,6 +246,15 @@ def test_the_back_office_pages_on_a_laptop_then_at_200_percent_at_320_px_and_wit
             _relayout(page, COMPUTER)
             found.add("RGAA 10.12 : texte perdu avec les espacements WCAG", path, _with_text_spacing(page))
         page.set_viewport_size(COMPUTER)
+    console.clear()
+    page.goto(base_url + "/admin/guichet/announcement/add/")
+    page.locator("#id_title").press_sequentially("Permanence à Gap")
+    found.add("Console : blocages (CSP) et erreurs de script", "/admin/guichet/announcement/add/ (saisie)", console)
+    found.add(
+        "Scripts de l'administration",
+        "/admin/guichet/announcement/add/",
+        [] if page.input_value("#id_slug") == "permanence-a-gap" else ["l'adresse ne se remplit pas"],
+    )
     context.close()
     assert focused > 200
     assert not found.found, "\n" + found.report()
